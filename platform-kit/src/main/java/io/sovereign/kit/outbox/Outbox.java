@@ -1,0 +1,36 @@
+package io.sovereign.kit.outbox;
+
+import io.sovereign.events.CloudEvent;
+import io.sovereign.events.EventCodec;
+import io.sovereign.events.PlatformEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Writes events in the caller's transaction: the event exists if and only if the state change
+ * that it announces was committed. {@link OutboxRelay} sends it to Kafka afterwards.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final String source;
+
+    public Outbox(@ConfigProperty(name = "quarkus.application.name") String source) {
+        this.source = source;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T extends PlatformEvent> CloudEvent<T> publish(T event) {
+        CloudEvent<T> envelope = CloudEvent.of(source, event);
+        OutboxRecord record = new OutboxRecord();
+        record.eventId = envelope.id();
+        record.topic = event.topic();
+        record.recordKey = event.key();
+        record.type = envelope.type();
+        record.payload = EventCodec.write(envelope);
+        record.createdAt = envelope.time();
+        record.persist();
+        return envelope;
+    }
+}
