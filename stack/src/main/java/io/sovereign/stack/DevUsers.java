@@ -1,0 +1,31 @@
+package io.sovereign.stack;
+
+import java.util.List;
+
+/** The dev realm's people and dealer systems (API.md); passwords are the user name + "-pw". */
+public final class DevUsers {
+
+    public record User(String username, String roles) {
+        public String password() {
+            return username + "-pw";
+        }
+    }
+
+    public static final List<User> PEOPLE = List.of(
+            new User("desk1", "auction-desk"),
+            new User("desk2", "auction-desk, auction-supervisor"),
+            new User("compliance1", "compliance-officer"),
+            new User("operator1", "settlement-operator"),
+            new User("auditor1", "auditor"),
+            new User("retail1", "retail-investor (APPROVED investor, wallet = Hardhat account #4)"),
+            new User("retail2", "retail-investor (no investor record)"));
+
+    public static final List<String> DEALERS = List.of("dealer-01", "dealer-02", "dealer-03");
+
+    private DevUsers() {
+    }
+
+    public static String dealerSecret(String clientId) {
+        return clientId + "-secret";
+    }
+}

@@ -1,0 +1,96 @@
+package io.sovereign.stack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Keycloak from its Maven distribution ({@code kc.sh start-dev}), with identity's dev realm
+ * imported at every start: the realm is code, so its H2 data is wiped first.
+ */
+final class KeycloakServer {
+
+    static final String REALM_FILE = "identity/src/main/resources/realm/sovereign-realm.json";
+
+    private KeycloakServer() {
+    }
+
+    static Child start(StackConfig config) {
+        try {
+            Path home = unpack(config);
+            Stack.deleteTree(home.resolve("data/h2"));
+            Path importDir = home.resolve("data/import");
+            Files.createDirectories(importDir);
+            String realm = Files.readString(config.projectRoot().resolve(REALM_FILE), StandardCharsets.UTF_8);
+            // the portal's redirect URIs follow its configured port
+            realm = realm.replace("http://localhost:8080", "http://localhost:" + config.ports().portal())
+                    .replace("http://127.0.0.1:8080", "http://127.0.0.1:" + config.ports().portal());
+            Files.writeString(importDir.resolve("sovereign-realm.json"), realm, StandardCharsets.UTF_8);
+            List<String> cmd = List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev", "--import-realm",
+                    "--http-host=127.0.0.1", "--http-port=" + config.ports().keycloak(),
+                    "--http-management-port=" + config.ports().keycloakManagement(), "--health-enabled=true");
+            Map<String, String> env = Map.of(
+                    "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
+                    "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
+                    "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
+                    "JAVA_OPTS_APPEND", "-Dsovereign.stack=" + config.stackDir());
+            return Child.start(config, "keycloak", cmd, home, env, "sovereign.stack=" + config.stackDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Keycloak did not start: " + e.getMessage(), e);
+        }
+    }
+
+    static void awaitReady(StackConfig config, Child keycloak) {
+        String ready = "http://127.0.0.1:" + config.ports().keycloakManagement() + "/health/ready";
+        Probe.await("Keycloak", Duration.ofSeconds(180), keycloak,
+                () -> Probe.httpOk(ready) && Probe.httpOk(config.issuer() + "/.well-known/openid-configuration"));
+    }
+
+    /** The distribution, unpacked once per stack directory from the stack module's build output. */
+    private static Path unpack(StackConfig config) throws IOException {
+        Path zip = config.projectRoot().resolve("stack/target/dist/keycloak-quarkus-dist.zip");
+        Path target = config.stackDir().resolve("keycloak");
+        Path marker = target.resolve(".unpacked-" + Files.size(zip));
+        if (Files.exists(marker)) {
+            return home(target);
+        }
+        Stack.deleteTree(target);
+        Files.createDirectories(target);
+        try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in)) {
+            for (ZipEntry e; (e = z.getNextEntry()) != null;) {
+                Path out = target.resolve(e.getName()).normalize();
+                if (!out.startsWith(target)) {
+                    throw new IOException("Unsafe entry in " + zip + ": " + e.getName());
+                }
+                if (e.isDirectory()) {
+                    Files.createDirectories(out);
+                } else {
+                    Files.createDirectories(out.getParent());
+                    Files.copy(z, out, StandardCopyOption.REPLACE_EXISTING);
+                    if (out.toString().endsWith(".sh")) {
+                        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxr-xr-x"));
+                    }
+                }
+            }
+        }
+        Files.createFile(marker);
+        return home(target);
+    }
+
+    private static Path home(Path unpacked) throws IOException {
+        try (var dirs = Files.list(unpacked)) {
+            return dirs.filter(p -> Files.isRegularFile(p.resolve("bin/kc.sh"))).findFirst()
+                    .orElseThrow(() -> new IOException("No Keycloak distribution in " + unpacked));
+        }
+    }
+}

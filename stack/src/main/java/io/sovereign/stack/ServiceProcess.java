@@ -1,0 +1,46 @@
+package io.sovereign.stack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One of the four Quarkus services, run from its built fast-jar. */
+final class ServiceProcess {
+
+    private ServiceProcess() {
+    }
+
+    static Path jar(StackConfig config, Service service) {
+        return config.projectRoot().resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    static Child start(StackConfig config, Service service) {
+        Path jar = jar(config, service);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw -T1 package -DskipTests)");
+        }
+        Ports ports = config.ports();
+        Map<String, String> env = new HashMap<>();
+        ports.byEnvName().forEach((name, port) -> env.put(name, Integer.toString(port)));
+        env.put("HTTP_HOST", "127.0.0.1");
+        env.put("DB_HOST", "127.0.0.1");
+        env.put("DB_USER", service.database());
+        env.put("DB_PASSWORD", service.database());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap());
+        env.put("KEYCLOAK_URL", config.keycloakUrl());
+        env.put("EVM_RPC_URL", config.evmUrl());
+        env.put("DEV_SEED", "true");
+        List<String> cmd = List.of(Stack.javaBin(), "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-Dsovereign.stack=" + config.stackDir(), "-jar", jar.toString());
+        return Child.start(config, service.module(), cmd, config.projectRoot().resolve(service.module()), env,
+                "sovereign.stack=" + config.stackDir());
+    }
+
+    static void awaitReady(StackConfig config, Service service, Child child) {
+        String url = config.serviceUrl(service) + "/q/health/ready";
+        Probe.await(service.module(), Duration.ofSeconds(180), child, () -> Probe.httpOk(url));
+    }
+}

@@ -1,0 +1,207 @@
+package io.sovereign.stack;
+
+import io.sovereign.events.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The running platform: servers first (PostgreSQL, Kafka, Keycloak, EVM node, in parallel), then
+ * the four services, each awaited on its readiness check. {@link #close} stops everything in
+ * reverse order and leaves no process behind. One stack per directory: a lock file keeps a
+ * second launcher out, and leftovers of a crashed one are stopped before starting.
+ */
+public final class Stack implements AutoCloseable {
+
+    private final StackConfig config;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final List<Child> children = new ArrayList<>();
+    private final Map<Service, Child> services = new EnumMap<>(Service.class);
+    private PostgresServer postgres;
+    private volatile boolean closed;
+
+    private Stack(StackConfig config, FileChannel lockChannel, FileLock lock) {
+        this.config = config;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    /** Starts the whole stack and returns once every part is ready. */
+    public static Stack start(StackConfig config) {
+        Stack stack = acquire(config);
+        try {
+            stack.boot();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private static Stack acquire(StackConfig config) {
+        try {
+            Files.createDirectories(config.stackDir());
+            FileChannel ch = FileChannel.open(config.stackDir().resolve("stack.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock lock = ch.tryLock();
+            if (lock == null) {
+                ch.close();
+                throw new IllegalStateException("A stack is already running from " + config.stackDir()
+                        + " (stop it with ./platform down)");
+            }
+            Files.writeString(config.stackDir().resolve("launcher.pid"), ProcessHandle.current().pid() + "\n");
+            return new Stack(config, ch, lock);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void boot() {
+        long t0 = System.nanoTime();
+        Child.killLeftovers(config);
+        checkPortsFree();
+        log("starting PostgreSQL, Kafka, Keycloak and the EVM node in " + config.stackDir());
+        Child kafka = keep(KafkaBroker.start(config));
+        Child keycloak = keep(KeycloakServer.start(config));
+        Child evm = keep(EvmNode.start(config));
+        postgres = PostgresServer.start(config);
+        log("PostgreSQL ready on " + config.ports().postgres() + " (databases: auction_core, settlement, identity, portal)");
+        KafkaBroker.awaitReady(config, kafka);
+        KafkaBroker.createTopics(config, new LinkedHashSet<>(Topics.ALL));
+        log("Kafka ready on " + config.kafkaBootstrap() + " with topics " + Topics.ALL);
+        EvmNode.awaitReady(config, evm);
+        log("EVM node ready on " + config.evmUrl() + " (chain id 31337)");
+        if (config.withServices()) {
+            // services wait for Keycloak themselves (quarkus.oidc.connection-delay): start them now
+            for (Service s : Service.values()) {
+                services.put(s, keep(ServiceProcess.start(config, s)));
+            }
+        }
+        KeycloakServer.awaitReady(config, keycloak);
+        log("Keycloak ready on " + config.keycloakUrl() + " (realm sovereign)");
+        List<CompletableFuture<Void>> ready = new ArrayList<>();
+        services.forEach((s, child) -> ready.add(CompletableFuture.runAsync(() -> {
+            ServiceProcess.awaitReady(config, s, child);
+            log(s.module() + " ready on " + config.serviceUrl(s));
+        })));
+        try {
+            CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        log(String.format("stack ready in %.1f s", (System.nanoTime() - t0) / 1e9));
+        writeReadyFile();
+    }
+
+    private Child keep(Child child) {
+        children.add(child);
+        return child;
+    }
+
+    private void checkPortsFree() {
+        List<String> busy = new ArrayList<>();
+        config.ports().byEnvName().forEach((name, port) -> {
+            boolean needed = config.withServices() || !name.matches("(PORTAL|AUCTION_CORE|SETTLEMENT|IDENTITY)_PORT");
+            if (needed && !Probe.portFree(port)) {
+                busy.add(port + " (" + name + ")");
+            }
+        });
+        if (!busy.isEmpty()) {
+            throw new IllegalStateException("Ports in use by another program: " + String.join(", ", busy)
+                    + ". Stop it, or choose other ports with the environment variables named.");
+        }
+    }
+
+    private void writeReadyFile() {
+        try {
+            Files.writeString(config.stackDir().resolve("ready"), ProcessHandle.current().pid() + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        log("stopping");
+        try {
+            Files.deleteIfExists(config.stackDir().resolve("ready"));
+            Files.deleteIfExists(config.stackDir().resolve("launcher.pid"));
+        } catch (IOException ignored) {
+            // nothing depends on it once we stop
+        }
+        // services first (they hold connections to the servers), then the servers, each group in parallel
+        List<Child> servers = children.stream().filter(c -> !services.containsValue(c)).toList();
+        stopAll(List.copyOf(services.values()));
+        stopAll(servers);
+        if (postgres != null) {
+            postgres.close();
+        }
+        try {
+            lock.release();
+            lockChannel.close();
+        } catch (IOException ignored) {
+            // the lock goes with the process anyway
+        }
+        log("stopped");
+    }
+
+    private static void stopAll(List<Child> group) {
+        CompletableFuture.allOf(group.stream()
+                .map(c -> CompletableFuture.runAsync(() -> c.stop(Duration.ofSeconds(20))))
+                .toArray(CompletableFuture[]::new)).join();
+    }
+
+    static void log(String message) {
+        System.out.println("[stack] " + message);
+    }
+
+    static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static Path libDir(StackConfig config) {
+        return config.projectRoot().resolve("stack/target/lib");
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

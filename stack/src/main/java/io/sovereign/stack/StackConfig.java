@@ -1,0 +1,66 @@
+package io.sovereign.stack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the stack lives and how it runs.
+ *
+ * @param projectRoot the repository root (service jars, realm, chain project)
+ * @param stackDir    data, logs and pid files of this stack (default {@code target/stack})
+ * @param ports       every port
+ * @param freshData   wipe PostgreSQL and Kafka data before starting (the tests do)
+ * @param withServices start the four services too, not only the servers they need
+ */
+public record StackConfig(Path projectRoot, Path stackDir, Ports ports, boolean freshData, boolean withServices) {
+
+    public StackConfig {
+        projectRoot = projectRoot.toAbsolutePath().normalize();
+        stackDir = stackDir.toAbsolutePath().normalize();
+    }
+
+    /** The embedded defaults of {@code ./platform up}, with environment overrides. */
+    public static StackConfig fromEnvironment(Path projectRoot, Map<String, String> env) {
+        Path dir = env.containsKey("STACK_DIR") ? Path.of(env.get("STACK_DIR")) : projectRoot.resolve("target/stack");
+        return new StackConfig(projectRoot, dir, Ports.defaults().withOverrides(env), false, true);
+    }
+
+    /** Finds the repository root from a directory inside it (the one with mvnw and the stack module). */
+    public static Path findProjectRoot(Path from) {
+        for (Path p = from.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("mvnw")) && Files.isDirectory(p.resolve("stack"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("Not inside the platform's repository: " + from.toAbsolutePath());
+    }
+
+    public String keycloakUrl() {
+        return "http://127.0.0.1:" + ports.keycloak();
+    }
+
+    public String issuer() {
+        return keycloakUrl() + "/realms/sovereign";
+    }
+
+    public String kafkaBootstrap() {
+        return "127.0.0.1:" + ports.kafka();
+    }
+
+    public String evmUrl() {
+        return "http://127.0.0.1:" + ports.evm();
+    }
+
+    public String serviceUrl(Service s) {
+        return "http://127.0.0.1:" + s.port(ports);
+    }
+
+    public Path logs() {
+        return stackDir.resolve("logs");
+    }
+
+    public Path pids() {
+        return stackDir.resolve("pids");
+    }
+}
