@@ -21,7 +21,7 @@ import java.time.temporal.ChronoUnit;
 final class Demo {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final StackConfig config;
 
     Demo(StackConfig config) {
@@ -79,7 +79,7 @@ final class Demo {
     private JsonNode call(String label, String method, String url, String token, String body)
             throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .header("Accept", "application/json");
+                .header("Accept", url.startsWith(config.serviceUrl(Service.BIDDER_PORTAL)) ? "text/html" : "application/json");
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

@@ -105,7 +105,7 @@ final class KafkaBroker {
     }
 
     private static String marker(StackConfig config) {
-        return "sovereign.stack=" + config.stackDir();
+        return "local.stack=" + config.stackDir();
     }
 
     private static String serverProperties(StackConfig config, Path data) {

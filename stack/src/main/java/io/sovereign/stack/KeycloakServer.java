@@ -16,7 +16,9 @@ import java.util.zip.ZipInputStream;
 
 /**
  * Keycloak from its Maven distribution ({@code kc.sh start-dev}), with identity's dev realm
- * imported at every start: the realm is code, so its H2 data is wiped first.
+ * imported at every start into an in-memory database: the realm is code, and every start begins
+ * from it. The first start in a stack directory re-augments the distribution for these options
+ * (about a minute, once).
  */
 final class KeycloakServer {
 
@@ -28,7 +30,6 @@ final class KeycloakServer {
     static Child start(StackConfig config) {
         try {
             Path home = unpack(config);
-            Stack.deleteTree(home.resolve("data/h2"));
             Path importDir = home.resolve("data/import");
             Files.createDirectories(importDir);
             String realm = Files.readString(config.projectRoot().resolve(REALM_FILE), StandardCharsets.UTF_8);
@@ -38,13 +39,15 @@ final class KeycloakServer {
             Files.writeString(importDir.resolve("sovereign-realm.json"), realm, StandardCharsets.UTF_8);
             List<String> cmd = List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev", "--import-realm",
                     "--http-host=127.0.0.1", "--http-port=" + config.ports().keycloak(),
-                    "--http-management-port=" + config.ports().keycloakManagement(), "--health-enabled=true");
+                    "--http-management-port=" + config.ports().keycloakManagement(), "--health-enabled=true",
+                    "--db=dev-mem", "--hostname=" + config.keycloakUrl());
             Map<String, String> env = Map.of(
                     "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
                     "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
                     "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
-                    "JAVA_OPTS_APPEND", "-Dsovereign.stack=" + config.stackDir());
-            return Child.start(config, "keycloak", cmd, home, env, "sovereign.stack=" + config.stackDir());
+                    "JAVA_OPTS_APPEND", "-Dlocal.stack=" + config.stackDir());
+            // kc.sh lives under the stack directory, so its path identifies it (and its java child) later
+            return Child.start(config, "keycloak", cmd, home, env, home.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("Keycloak did not start: " + e.getMessage(), e);
         }

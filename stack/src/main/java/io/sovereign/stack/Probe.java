@@ -14,7 +14,7 @@ import java.util.function.BooleanSupplier;
 /** Readiness checks and the wait for them: polling a condition, never sleeping in its place. */
 final class Probe {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 
     private Probe() {
     }

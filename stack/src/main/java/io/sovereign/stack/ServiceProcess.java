@@ -34,9 +34,9 @@ final class ServiceProcess {
         env.put("EVM_RPC_URL", config.evmUrl());
         env.put("DEV_SEED", "true");
         List<String> cmd = List.of(Stack.javaBin(), "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Dsovereign.stack=" + config.stackDir(), "-jar", jar.toString());
+                "-XX:TieredStopAtLevel=1", "-Dlocal.stack=" + config.stackDir(), "-jar", jar.toString());
         return Child.start(config, service.module(), cmd, config.projectRoot().resolve(service.module()), env,
-                "sovereign.stack=" + config.stackDir());
+                "local.stack=" + config.stackDir());
     }
 
     static void awaitReady(StackConfig config, Service service, Child child) {

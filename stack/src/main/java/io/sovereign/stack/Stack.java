@@ -44,16 +44,15 @@ public final class Stack implements AutoCloseable {
     /** Starts the whole stack and returns once every part is ready. */
     public static Stack start(StackConfig config) {
         Stack stack = acquire(config);
-        try {
-            stack.boot();
-            return stack;
-        } catch (RuntimeException e) {
-            stack.close();
-            throw e;
-        }
+        stack.boot();
+        return stack;
     }
 
-    private static Stack acquire(StackConfig config) {
+    /**
+     * Takes the stack directory (one stack per directory); {@link #boot} then starts it. Between
+     * the two, a caller registers {@link #close} where a signal can reach it.
+     */
+    public static Stack acquire(StackConfig config) {
         try {
             Files.createDirectories(config.stackDir());
             FileChannel ch = FileChannel.open(config.stackDir().resolve("stack.lock"), StandardOpenOption.CREATE,
@@ -71,7 +70,17 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    private void boot() {
+    /** Starts every part and returns once all are ready; on failure, stops what it started. */
+    public void boot() {
+        try {
+            startAll();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
         long t0 = System.nanoTime();
         Child.killLeftovers(config);
         checkPortsFree();
@@ -79,7 +88,14 @@ public final class Stack implements AutoCloseable {
         Child kafka = keep(KafkaBroker.start(config));
         Child keycloak = keep(KeycloakServer.start(config));
         Child evm = keep(EvmNode.start(config));
-        postgres = PostgresServer.start(config);
+        PostgresServer pg = PostgresServer.start(config);
+        synchronized (this) {
+            postgres = pg;
+            if (closed) {
+                pg.close();
+                throw new IllegalStateException("stack stopped while starting");
+            }
+        }
         log("PostgreSQL ready on " + config.ports().postgres() + " (databases: auction_core, settlement, identity, portal)");
         KafkaBroker.awaitReady(config, kafka);
         KafkaBroker.createTopics(config, new LinkedHashSet<>(Topics.ALL));
@@ -108,7 +124,11 @@ public final class Stack implements AutoCloseable {
         writeReadyFile();
     }
 
-    private Child keep(Child child) {
+    private synchronized Child keep(Child child) {
+        if (closed) {
+            child.stop(Duration.ofSeconds(20));
+            throw new IllegalStateException("stack stopped while starting");
+        }
         children.add(child);
         return child;
     }

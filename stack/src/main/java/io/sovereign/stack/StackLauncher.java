@@ -9,7 +9,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code up [--no-demo]}: start the platform in the foreground until Ctrl-C or SIGTERM;
- * {@code down}: stop the stack started from this directory; {@code status}: each part and its URL.
+ * {@code down}: stop the stack started from this directory; {@code status}: each part and its URL;
+ * {@code demo}: the demo against a running stack.
  */
 public final class StackLauncher {
 
@@ -25,8 +26,9 @@ public final class StackLauncher {
             case "up" -> up(config, !options.contains("--no-demo"));
             case "down" -> down(config);
             case "status" -> status(config);
+            case "demo" -> demo(config);
             default -> {
-                System.err.println("usage: StackLauncher up [--no-demo] | down | status");
+                System.err.println("usage: StackLauncher up [--no-demo] | down | status | demo");
                 yield 2;
             }
         };
@@ -36,27 +38,40 @@ public final class StackLauncher {
     private static int up(StackConfig config, boolean demo) throws InterruptedException {
         Stack stack;
         try {
-            stack = Stack.start(config);
+            stack = Stack.acquire(config);
         } catch (RuntimeException e) {
-            System.err.println("[stack] failed to start: " + e.getMessage());
+            System.err.println("[stack] " + e.getMessage());
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        // registered before anything starts: Ctrl-C or SIGTERM during the start stops what is running
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();
             stopped.countDown();
         }, "stack-shutdown"));
+        try {
+            stack.boot();
+        } catch (RuntimeException e) {
+            System.err.println("[stack] failed to start: " + e.getMessage());
+            return 1;
+        }
         printSummary(config);
         if (demo) {
-            try {
-                new Demo(config).run();
-            } catch (Exception e) {
-                System.err.println("[stack] demo failed: " + e.getMessage());
-            }
+            demo(config);
         }
         System.out.println("[stack] running; Ctrl-C (or ./platform down) stops everything");
         stopped.await();
         return 0;
+    }
+
+    private static int demo(StackConfig config) {
+        try {
+            new Demo(config).run();
+            return 0;
+        } catch (Exception e) {
+            System.err.println("[stack] demo failed: " + e.getMessage());
+            return 1;
+        }
     }
 
     private static int down(StackConfig config) throws Exception {

@@ -3,14 +3,11 @@ package io.sovereign.auction.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-@ConfigMapping(prefix = "sovereign")
+/** auction-core's own settings, under {@code sovereign.auction}. */
+@ConfigMapping(prefix = "sovereign.auction")
 public interface AuctionConfig {
 
-    Isin isin();
-
-    interface Isin {
-        /** Prefix of ISINs assigned to securities announced without one. */
-        @WithDefault("XS")
-        String prefix();
-    }
+    /** Two-letter prefix of ISINs assigned to securities announced without one (ISO 6166: country or XS). */
+    @WithDefault("XS")
+    String isinPrefix();
 }

@@ -52,7 +52,7 @@ public class AuctionService {
         a.status = AuctionStatus.ANNOUNCED;
         a.format = terms.format();
         a.bidBasis = terms.bidBasis();
-        a.isin = terms.isin() != null ? terms.isin() : Isin.assign(config.isin().prefix(), auctions.nextIsinSerial());
+        a.isin = terms.isin() != null ? terms.isin() : Isin.assign(config.isinPrefix(), auctions.nextIsinSerial());
         a.securityType = terms.securityType();
         a.issueDate = terms.issueDate();
         a.maturityDate = terms.maturityDate();

@@ -4,6 +4,9 @@ import io.sovereign.events.CloudEvent;
 import io.sovereign.events.EventCodec;
 import io.sovereign.events.PlatformEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -15,9 +18,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Outbox {
 
     private final String source;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
 
-    public Outbox(@ConfigProperty(name = "quarkus.application.name") String source) {
+    public Outbox(@ConfigProperty(name = "quarkus.application.name") String source,
+            TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
         this.source = source;
+        this.transactions = transactions;
+        this.relay = relay;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -31,6 +39,18 @@ public class Outbox {
         record.payload = EventCodec.write(envelope);
         record.createdAt = envelope.time();
         record.persist();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wakeUp();
+                }
+            }
+        });
         return envelope;
     }
 }

@@ -43,6 +43,10 @@ public class OutboxRelay {
     private final EntityManager em;
     private final Producer<String, String> producer;
     private final long sendTimeoutMs;
+    private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
+    private final java.util.concurrent.atomic.AtomicBoolean wakeUpPending =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     public OutboxRelay(EntityManager em, @Identifier("default-kafka-broker") Map<String, Object> kafka,
             @ConfigProperty(name = "quarkus.application.name") String app,
@@ -68,8 +72,23 @@ public class OutboxRelay {
         this.producer = new KafkaProducer<>(config);
     }
 
-    @Scheduled(every = "${sovereign.outbox.relay-interval:0.2s}", delayed = "1s",
+    /** Asks for a relay run soon (after a commit that wrote events); runs coalesce. */
+    public void wakeUp() {
+        if (wakeUpPending.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                wakeUpPending.set(false);
+                relay();
+            });
+        }
+    }
+
+    /** The safety net: events whose wake-up was lost (a crash, a failed send) go out within a second. */
+    @Scheduled(every = "${sovereign.outbox.relay-interval:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledRelay() {
+        relay();
+    }
+
     void relay() {
         try {
             while (relayBatch() == BATCH) {
@@ -131,6 +150,7 @@ public class OutboxRelay {
 
     @PreDestroy
     void close() {
+        worker.shutdown();
         producer.close(java.time.Duration.ofSeconds(5));
     }
 }
