@@ -1,0 +1,56 @@
+package io.sovereign.e2e;
+
+import io.sovereign.stack.Ports;
+import io.sovereign.stack.Service;
+import io.sovereign.stack.Stack;
+import io.sovereign.stack.StackConfig;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts the platform the first time a test class needs it and keeps it for every other class of
+ * the run; JUnit closes it when the run ends. Ports are the defaults + 10000 (so a stack started
+ * with ./platform can keep running), data is fresh every run.
+ */
+public final class PlatformStack implements BeforeAllCallback {
+
+    private static final int PORT_SHIFT = 10_000;
+    private static volatile StackConfig config;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(PlatformStack.class,
+                key -> start(), Running.class);
+    }
+
+    private static Running start() {
+        Path root = StackConfig.findProjectRoot(Path.of(System.getProperty("user.dir")));
+        StackConfig c = new StackConfig(root, root.resolve("target/e2e-stack"),
+                Ports.defaults().shifted(PORT_SHIFT).withOverrides(System.getenv()), true, true);
+        Stack stack = Stack.acquire(c);
+        Running running = new Running(stack);
+        stack.boot();
+        config = c;
+        return running;
+    }
+
+    /** The running stack's configuration (ports, URLs). */
+    public static StackConfig config() {
+        if (config == null) {
+            throw new IllegalStateException("Annotate the test class with @ExtendWith(PlatformStack.class)");
+        }
+        return config;
+    }
+
+    public static String url(Service service) {
+        return config().serviceUrl(service);
+    }
+
+    record Running(Stack stack) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            stack.close();
+        }
+    }
+}
