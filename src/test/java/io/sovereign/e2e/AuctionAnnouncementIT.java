@@ -63,6 +63,10 @@ class AuctionAnnouncementIT {
         given().auth().oauth2(Tokens.user("desk1")).contentType("application/json")
                 .body(Announcements.note().replace("\"offeringAmount\": 42000000000,", ""))
                 .post(auctions()).then().statusCode(400).body("errors.field", hasItem("offeringAmount"));
+        given().auth().oauth2(Tokens.user("desk1")).contentType("application/json")
+                .body(Announcements.note().replace("SINGLE_PRICE", "UNIFORM"))
+                .post(auctions()).then().statusCode(400).body("errors[0].field", equalTo("format"))
+                .body("errors[0].message", equalTo("must be one of [SINGLE_PRICE, MULTI_PRICE]"));
         given().auth().oauth2(Tokens.user("desk1")).contentType("application/json").body("{\"format\": ")
                 .post(auctions()).then().statusCode(400).contentType("application/problem+json");
     }

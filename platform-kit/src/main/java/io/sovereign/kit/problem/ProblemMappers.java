@@ -2,9 +2,10 @@ package io.sovereign.kit.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -15,7 +16,11 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Every error leaves a service as {@code application/problem+json}; bad input never becomes a 500. */
+/**
+ * Every error leaves a service as {@code application/problem+json}; bad input never becomes a 500.
+ * A missing or invalid token is left to Quarkus' authentication challenge (401 with
+ * WWW-Authenticate for APIs, the login redirect for the portal's pages).
+ */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
@@ -34,6 +39,13 @@ public class ProblemMappers {
         return respond(400, "Invalid request", "The request has " + errors.size() + " invalid field(s)", errors);
     }
 
+    // Quarkus maps MismatchedInputException (unknown field, wrong type) itself with an empty 400:
+    // the closest exception type wins, so this one is named explicitly
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatched(MismatchedInputException e) {
+        return unreadable(e);
+    }
+
     @ServerExceptionMapper(priority = 1)
     public Response unreadable(JsonProcessingException e) {
         String field = e instanceof JsonMappingException m ? path(m) : "";
@@ -41,6 +53,8 @@ public class ProblemMappers {
         if (e instanceof UnrecognizedPropertyException u) {
             field = path(u);
             message = "unknown field '" + u.getPropertyName() + "'";
+        } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            message = "must be one of " + java.util.Arrays.toString(f.getTargetType().getEnumConstants());
         } else if (e instanceof JsonMappingException && !field.isEmpty()) {
             message = "has the wrong type or format";
         } else {
@@ -48,11 +62,6 @@ public class ProblemMappers {
         }
         List<Problem.FieldError> errors = field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, message));
         return respond(400, "Invalid request", field.isEmpty() ? message : field + ": " + message, errors);
-    }
-
-    @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e) {
-        return respond(401, "Unauthorized", "A valid bearer token is required", List.of());
     }
 
     @ServerExceptionMapper
