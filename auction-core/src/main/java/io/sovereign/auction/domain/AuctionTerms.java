@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The terms an auction is announced with, defaults applied (API.md). {@link #violations} lists
- * every rule they break, so the desk sees all problems at once.
+ * The terms an auction is announced with (or simulated under), defaults applied (API.md).
+ * {@link #violations} lists every rule they break, so the desk sees all problems at once. A
+ * simulation has no schedule: the three instants are then null and not checked.
  */
 public record AuctionTerms(
         AuctionFormat format,
@@ -97,6 +98,9 @@ public record AuctionTerms(
             }
         } else if (rateIncrement.signum() <= 0 || rateIncrement.scale() > 3) {
             v.add(new TermsViolation("rateIncrement", "must be positive with at most 3 decimals"));
+        }
+        if (biddingOpensAt == null) {
+            return v;
         }
         if (!competitiveClosesAt.isAfter(biddingOpensAt)) {
             v.add(new TermsViolation("competitiveClosesAt", "must be after biddingOpensAt"));

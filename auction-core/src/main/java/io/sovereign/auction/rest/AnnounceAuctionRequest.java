@@ -1,5 +1,7 @@
 package io.sovereign.auction.rest;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.sovereign.kit.json.DecimalString;
 import io.sovereign.auction.domain.AuctionFormat;
 import io.sovereign.auction.domain.BidBasis;
 import jakarta.validation.Valid;
@@ -13,12 +15,12 @@ public record AnnounceAuctionRequest(
         @NotNull BidBasis bidBasis,
         @NotNull @Valid SecurityTerms security,
         @NotNull Long offeringAmount,
-        BigDecimal maxAwardRatio,
+        @JsonDeserialize(using = DecimalString.class) BigDecimal maxAwardRatio,
         Long nonCompetitiveLimit,
         Long minimumBid,
         Long bidMultiple,
-        BigDecimal rateIncrement,
-        BigDecimal priceIncrement,
+        @JsonDeserialize(using = DecimalString.class) BigDecimal rateIncrement,
+        @JsonDeserialize(using = DecimalString.class) BigDecimal priceIncrement,
         @NotNull Instant biddingOpensAt,
         @NotNull Instant nonCompetitiveClosesAt,
         @NotNull Instant competitiveClosesAt) {

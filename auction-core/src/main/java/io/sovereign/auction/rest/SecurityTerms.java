@@ -1,5 +1,7 @@
 package io.sovereign.auction.rest;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.sovereign.kit.json.DecimalString;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.sovereign.auction.domain.SecurityType;
@@ -16,5 +18,5 @@ public record SecurityTerms(
         @NotNull LocalDate maturityDate,
         LocalDate datedDate,
         LocalDate firstInterestPaymentDate,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal couponRate) {
+        @JsonFormat(shape = JsonFormat.Shape.STRING) @JsonDeserialize(using = DecimalString.class) BigDecimal couponRate) {
 }

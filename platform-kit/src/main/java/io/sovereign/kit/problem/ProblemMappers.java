@@ -53,6 +53,8 @@ public class ProblemMappers {
         if (e instanceof UnrecognizedPropertyException u) {
             field = path(u);
             message = "unknown field '" + u.getPropertyName() + "'";
+        } else if (e instanceof InvalidFormatException f && f.getTargetType() == java.math.BigDecimal.class) {
+            message = f.getOriginalMessage();
         } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
             message = "must be one of " + java.util.Arrays.toString(f.getTargetType().getEnumConstants());
         } else if (e instanceof JsonMappingException && !field.isEmpty()) {
