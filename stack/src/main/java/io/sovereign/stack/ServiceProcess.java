@@ -33,7 +33,9 @@ final class ServiceProcess {
         env.put("KEYCLOAK_URL", config.keycloakUrl());
         env.put("EVM_RPC_URL", config.evmUrl());
         env.put("DEV_SEED", "true");
-        List<String> cmd = List.of(Stack.javaBin(), "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
+        // auction-core clears simulations of up to a million bids in memory
+        String heap = service == Service.AUCTION_CORE ? "-Xmx768m" : "-Xmx256m";
+        List<String> cmd = List.of(Stack.javaBin(), "-Xms32m", heap, "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-Dlocal.stack=" + config.stackDir(), "-jar", jar.toString());
         return Child.start(config, service.module(), cmd, config.projectRoot().resolve(service.module()), env,
                 "local.stack=" + config.stackDir());

@@ -91,6 +91,8 @@ public final class SimulatedBids {
         netLong = Arrays.copyOf(netLong, cap);
     }
 
+
+
     void error(int i, String field, String message) {
         if (errors.size() < MAX_LISTED_ERRORS) {
             String id = bidId[i] == null ? "#" + i : bidId[i];
