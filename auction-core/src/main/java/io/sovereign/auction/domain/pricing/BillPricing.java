@@ -37,7 +37,7 @@ public final class BillPricing {
         BigDecimal price = basis.multiply(HUNDRED).subtract(discountRate.multiply(BigDecimal.valueOf(r)))
                 .divide(basis, PRICE_SCALE, RoundingMode.HALF_UP);
         if (price.signum() <= 0) {
-            throw new IllegalArgumentException("discountRate " + discountRate + " leaves no positive price");
+            throw new PricingArgumentException("discountRate", discountRate + " leaves no positive price");
         }
         return price;
     }
@@ -73,8 +73,11 @@ public final class BillPricing {
         if (a.signum() == 0) {
             rate = c.negate().divide(b, WORKING);   // r = y/2 exactly: the quadratic is linear
         } else {
-            BigDecimal root = b.multiply(b).subtract(FOUR.multiply(a).multiply(c)).sqrt(WORKING);
-            rate = root.subtract(b).divide(a.multiply(TWO), WORKING);
+            BigDecimal discriminant = b.multiply(b).subtract(FOUR.multiply(a).multiply(c));
+            if (discriminant.signum() < 0) {
+                throw new PricingArgumentException("price", price + " is too far from par to have an investment rate");
+            }
+            rate = discriminant.sqrt(WORKING).subtract(b).divide(a.multiply(TWO), WORKING);
         }
         return rate.multiply(HUNDRED).setScale(RATE_SCALE, RoundingMode.HALF_UP);
     }
@@ -83,7 +86,7 @@ public final class BillPricing {
         require(issue, "issue");
         require(maturity, "maturity");
         if (!maturity.isAfter(issue)) {
-            throw new IllegalArgumentException("maturity must be after issue");
+            throw new PricingArgumentException("maturity", "must be after issue");
         }
         return DayCount.ACTUAL_360.days(issue, maturity);
     }
@@ -91,13 +94,13 @@ public final class BillPricing {
     private static void requirePositive(BigDecimal price) {
         require(price, "price");
         if (price.signum() <= 0) {
-            throw new IllegalArgumentException("price must be positive");
+            throw new PricingArgumentException("price", "must be positive");
         }
     }
 
     private static void require(Object value, String name) {
         if (value == null) {
-            throw new IllegalArgumentException(name + " is required");
+            throw new PricingArgumentException(name, "is required");
         }
     }
 }

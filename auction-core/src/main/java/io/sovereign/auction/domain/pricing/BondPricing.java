@@ -29,7 +29,7 @@ public final class BondPricing {
 
     public static ResolvedBond resolve(BondTerms terms) {
         if (terms == null) {
-            throw new IllegalArgumentException("terms are required");
+            throw new PricingArgumentException("terms", "are required");
         }
         return new ResolvedBond(terms);
     }

@@ -19,24 +19,24 @@ public record BondTerms(LocalDate issueDate, LocalDate maturityDate, LocalDate d
         require(maturityDate, "maturityDate");
         require(couponRate, "couponRate");
         if (!maturityDate.isAfter(issueDate)) {
-            throw new IllegalArgumentException("maturityDate must be after issueDate");
+            throw new PricingArgumentException("maturityDate", "must be after issueDate");
         }
         if (couponRate.signum() < 0) {
-            throw new IllegalArgumentException("couponRate must not be negative");
+            throw new PricingArgumentException("couponRate", "must not be negative");
         }
         if (datedDate == null) {
             datedDate = issueDate;
         } else if (datedDate.isAfter(issueDate)) {
-            throw new IllegalArgumentException("datedDate must not be after issueDate");
+            throw new PricingArgumentException("datedDate", "must not be after issueDate");
         }
         CouponSchedule schedule = CouponSchedule.covering(maturityDate, datedDate);
         if (firstInterestPaymentDate == null) {
             firstInterestPaymentDate = schedule.firstAfter(datedDate);
         } else if (!firstInterestPaymentDate.isAfter(datedDate) || firstInterestPaymentDate.isAfter(maturityDate)) {
-            throw new IllegalArgumentException("firstInterestPaymentDate must be after datedDate and not after maturityDate");
+            throw new PricingArgumentException("firstInterestPaymentDate", "must be after datedDate and not after maturityDate");
         } else if (!schedule.isCouponDate(firstInterestPaymentDate)) {
-            throw new IllegalArgumentException("firstInterestPaymentDate must be a coupon date, counted back from "
-                    + "maturityDate " + maturityDate + " in 6-month steps");
+            throw new PricingArgumentException("firstInterestPaymentDate",
+                    "must be a coupon date, counted back from maturityDate " + maturityDate + " in 6-month steps");
         }
     }
 
@@ -47,7 +47,7 @@ public record BondTerms(LocalDate issueDate, LocalDate maturityDate, LocalDate d
 
     private static void require(Object value, String field) {
         if (value == null) {
-            throw new IllegalArgumentException(field + " is required");
+            throw new PricingArgumentException(field, "is required");
         }
     }
 }

@@ -19,7 +19,7 @@ public final class NewIssueCoupon {
 
     public static BigDecimal fromHighYield(BigDecimal highYield) {
         if (highYield == null) {
-            throw new IllegalArgumentException("highYield is required");
+            throw new PricingArgumentException("highYield", "is required");
         }
         BigDecimal eighths = highYield.multiply(STEPS_PER_UNIT).setScale(0, RoundingMode.FLOOR);
         BigDecimal coupon = eighths.multiply(STEP).max(STEP);

@@ -98,10 +98,10 @@ public final class ResolvedBond {
      */
     public BondPrice price(BigDecimal yield) {
         if (yield == null) {
-            throw new IllegalArgumentException("yield is required");
+            throw new PricingArgumentException("yield", "is required");
         }
         if (yield.compareTo(MINIMUM_YIELD) <= 0) {
-            throw new IllegalArgumentException("yield must be greater than -200");
+            throw new PricingArgumentException("yield", "must be greater than -200");
         }
         MathContext mc = BondPricing.WORKING;
         BigDecimal halfYield = yield.divide(TWO_HUNDRED);                  // i/2 as a decimal, exact

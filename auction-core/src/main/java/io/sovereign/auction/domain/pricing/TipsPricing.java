@@ -28,10 +28,10 @@ public final class TipsPricing {
 
     private static BigDecimal adjust(BigDecimal real, BigDecimal indexRatio, String name) {
         if (real == null) {
-            throw new IllegalArgumentException(name + " is required");
+            throw new PricingArgumentException(name, "is required");
         }
         if (indexRatio == null || indexRatio.signum() <= 0) {
-            throw new IllegalArgumentException("indexRatio must be positive");
+            throw new PricingArgumentException("indexRatio", "must be positive");
         }
         return real.setScale(SCALE, RoundingMode.HALF_UP).multiply(indexRatio).setScale(SCALE, RoundingMode.HALF_UP);
     }
