@@ -1,6 +1,8 @@
 package io.sovereign.bench;
 
 import io.sovereign.auction.domain.AuctionFormat;
+import io.sovereign.auction.domain.AuctionPricing;
+import io.sovereign.auction.domain.SecurityType;
 import io.sovereign.auction.domain.BidBasis;
 import io.sovereign.auction.domain.clearing.BidBook;
 import io.sovereign.auction.domain.clearing.BidKind;
@@ -9,6 +11,7 @@ import io.sovereign.auction.domain.clearing.ClearingResult;
 import io.sovereign.auction.domain.clearing.ClearingTerms;
 import io.sovereign.auction.domain.clearing.SecurityPricing;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -72,7 +75,9 @@ public class ClearingBenchmark {
         book = b.build();
         terms = new ClearingTerms(format, BidBasis.YIELD, tendered * 2 / 5 / 100 * 100, new BigDecimal("0.35"),
                 10_000_000L, 100, 100, STEP, false);
-        pricing = Pricing.note();
+        // the real pricing of the 3-year note of 2022-08-15 (new issue: coupon from the high yield)
+        pricing = AuctionPricing.of(SecurityType.NOTE, BidBasis.YIELD, LocalDate.parse("2022-08-15"),
+                LocalDate.parse("2025-08-15"), null, null, null);
     }
 
     @Benchmark

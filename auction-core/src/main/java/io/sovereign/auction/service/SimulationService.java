@@ -13,6 +13,7 @@ import io.sovereign.auction.domain.clearing.ClearingEngine;
 import io.sovereign.auction.domain.clearing.ClearingResult;
 import io.sovereign.auction.domain.clearing.ClearingTerms;
 import io.sovereign.auction.domain.clearing.SecurityPricing;
+import io.sovereign.auction.domain.pricing.PricingArgumentException;
 import io.sovereign.auction.rest.SecurityTerms;
 import io.sovereign.auction.rest.SimulatedBids;
 import io.sovereign.auction.rest.SimulationRequest;
@@ -85,9 +86,9 @@ public class SimulationService {
                 terms.maturityDate(), terms.datedDate(), terms.firstInterestPaymentDate(), terms.couponRate());
         try {
             return new Simulation(clearing, terms.securityType(), ClearingEngine.clear(clearing, book, pricing));
-        } catch (IllegalArgumentException e) {
-            // the pricing refuses the security's dates or coupon (e.g. an impossible first coupon date)
-            throw ProblemException.badRequest("security", e.getMessage());
+        } catch (PricingArgumentException e) {
+            // the pricing refuses the security's dates or coupon (e.g. a first coupon date off the schedule)
+            throw ProblemException.badRequest("security." + e.field(), e.reason());
         }
     }
 
