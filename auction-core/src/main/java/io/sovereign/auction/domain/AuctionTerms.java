@@ -40,6 +40,26 @@ public record AuctionTerms(
     public static final BigDecimal DEFAULT_DISCOUNT_RATE_INCREMENT = new BigDecimal("0.005");
     public static final BigDecimal DEFAULT_PRICE_INCREMENT = new BigDecimal("0.01");
 
+    /**
+     * Terms as a request states them, API.md's defaults filled in where a value is absent (null):
+     * one place for the defaults of announcements and simulations.
+     */
+    public static AuctionTerms withDefaults(AuctionFormat format, BidBasis basis, String isin, SecurityType type,
+            LocalDate issueDate, LocalDate maturityDate, LocalDate datedDate, LocalDate firstInterestPaymentDate,
+            BigDecimal couponRate, long offeringAmount, BigDecimal maxAwardRatio, Long nonCompetitiveLimit,
+            Long minimumBid, Long bidMultiple, BigDecimal rateIncrement, BigDecimal priceIncrement,
+            Instant biddingOpensAt, Instant nonCompetitiveClosesAt, Instant competitiveClosesAt) {
+        return new AuctionTerms(format, basis, isin, type, issueDate, maturityDate, datedDate, firstInterestPaymentDate,
+                couponRate, offeringAmount,
+                maxAwardRatio != null ? maxAwardRatio : DEFAULT_MAX_AWARD_RATIO,
+                nonCompetitiveLimit != null ? nonCompetitiveLimit : DEFAULT_NON_COMPETITIVE_LIMIT,
+                minimumBid != null ? minimumBid : DEFAULT_MINIMUM_BID,
+                bidMultiple != null ? bidMultiple : DEFAULT_BID_MULTIPLE,
+                rateIncrement != null ? rateIncrement : defaultRateIncrement(basis),
+                priceIncrement != null ? priceIncrement : DEFAULT_PRICE_INCREMENT,
+                biddingOpensAt, nonCompetitiveClosesAt, competitiveClosesAt);
+    }
+
     /** The rate increment that applies when none is given, by bid basis. */
     public static BigDecimal defaultRateIncrement(BidBasis basis) {
         return basis == BidBasis.DISCOUNT_RATE ? DEFAULT_DISCOUNT_RATE_INCREMENT : DEFAULT_RATE_INCREMENT;

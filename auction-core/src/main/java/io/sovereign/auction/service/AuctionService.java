@@ -19,7 +19,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -88,14 +87,9 @@ public class AuctionService {
 
     private static AuctionTerms termsOf(AnnounceAuctionRequest r) {
         SecurityTerms s = r.security();
-        return new AuctionTerms(r.format(), r.bidBasis(), s.isin(), s.securityType(), s.issueDate(), s.maturityDate(),
-                s.datedDate(), s.firstInterestPaymentDate(), s.couponRate(), r.offeringAmount(),
-                Objects.requireNonNullElse(r.maxAwardRatio(), AuctionTerms.DEFAULT_MAX_AWARD_RATIO),
-                Objects.requireNonNullElse(r.nonCompetitiveLimit(), AuctionTerms.DEFAULT_NON_COMPETITIVE_LIMIT),
-                Objects.requireNonNullElse(r.minimumBid(), AuctionTerms.DEFAULT_MINIMUM_BID),
-                Objects.requireNonNullElse(r.bidMultiple(), AuctionTerms.DEFAULT_BID_MULTIPLE),
-                Objects.requireNonNullElse(r.rateIncrement(), AuctionTerms.defaultRateIncrement(r.bidBasis())),
-                Objects.requireNonNullElse(r.priceIncrement(), AuctionTerms.DEFAULT_PRICE_INCREMENT),
-                r.biddingOpensAt(), r.nonCompetitiveClosesAt(), r.competitiveClosesAt());
+        return AuctionTerms.withDefaults(r.format(), r.bidBasis(), s.isin(), s.securityType(), s.issueDate(),
+                s.maturityDate(), s.datedDate(), s.firstInterestPaymentDate(), s.couponRate(), r.offeringAmount(),
+                r.maxAwardRatio(), r.nonCompetitiveLimit(), r.minimumBid(), r.bidMultiple(), r.rateIncrement(),
+                r.priceIncrement(), r.biddingOpensAt(), r.nonCompetitiveClosesAt(), r.competitiveClosesAt());
     }
 }

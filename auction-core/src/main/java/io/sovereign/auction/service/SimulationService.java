@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** The clearing engine on request: validate everything, clear, store nothing. */
@@ -40,15 +39,10 @@ public class SimulationService {
 
     public Simulation simulate(SimulationRequest r) {
         SecurityTerms s = r.security();
-        AuctionTerms terms = new AuctionTerms(r.format(), r.bidBasis(), s.isin(), s.securityType(), s.issueDate(),
-                s.maturityDate(), s.datedDate(), s.firstInterestPaymentDate(), s.couponRate(), r.offeringAmount(),
-                Objects.requireNonNullElse(r.maxAwardRatio(), AuctionTerms.DEFAULT_MAX_AWARD_RATIO),
-                Objects.requireNonNullElse(r.nonCompetitiveLimit(), AuctionTerms.DEFAULT_NON_COMPETITIVE_LIMIT),
-                Objects.requireNonNullElse(r.minimumBid(), AuctionTerms.DEFAULT_MINIMUM_BID),
-                Objects.requireNonNullElse(r.bidMultiple(), AuctionTerms.DEFAULT_BID_MULTIPLE),
-                Objects.requireNonNullElse(r.rateIncrement(), AuctionTerms.defaultRateIncrement(r.bidBasis())),
-                Objects.requireNonNullElse(r.priceIncrement(), AuctionTerms.DEFAULT_PRICE_INCREMENT),
-                null, null, null);
+        AuctionTerms terms = AuctionTerms.withDefaults(r.format(), r.bidBasis(), s.isin(), s.securityType(),
+                s.issueDate(), s.maturityDate(), s.datedDate(), s.firstInterestPaymentDate(), s.couponRate(),
+                r.offeringAmount(), r.maxAwardRatio(), r.nonCompetitiveLimit(), r.minimumBid(), r.bidMultiple(),
+                r.rateIncrement(), r.priceIncrement(), null, null, null);
         List<Problem.FieldError> errors = new ArrayList<>();
         for (TermsViolation v : terms.violations(null)) {
             errors.add(new Problem.FieldError(v.field(), v.message()));
