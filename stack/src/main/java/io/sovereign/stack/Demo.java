@@ -57,6 +57,8 @@ final class Demo {
         String isin = auction.path("security").path("isin").asText();
         say("  announced auction " + auction.path("auctionId").asText() + " for a 3-year note, ISIN " + isin);
 
+        simulate(desk1);
+
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode securities = get(url(Service.SETTLEMENT, "/api/v1/securities"), dealer);
@@ -70,6 +72,26 @@ final class Demo {
             Thread.sleep(200); // poll interval while the event travels
         }
         throw new IllegalStateException("settlement did not learn of " + isin + " within 30 s");
+    }
+
+    /** The clearing engine on the 3-year note of 2022-08-15: five dealer bids and one retail bid. */
+    private void simulate(String token) throws IOException, InterruptedException {
+        String body = """
+                {"format": "SINGLE_PRICE", "bidBasis": "YIELD",
+                 "security": {"securityType": "NOTE", "issueDate": "2022-08-15", "maturityDate": "2025-08-15"},
+                 "offeringAmount": 42000000000,
+                 "bids": [
+                   {"bidId": "n1", "bidderId": "retail1", "kind": "NONCOMPETITIVE", "amount": 5000},
+                   {"bidId": "b1", "bidderId": "dealer-01", "kind": "COMPETITIVE", "rate": "3.075", "amount": 10000000000},
+                   {"bidId": "b2", "bidderId": "dealer-02", "kind": "COMPETITIVE", "rate": "3.140", "amount": 12000000000},
+                   {"bidId": "b3", "bidderId": "dealer-03", "kind": "COMPETITIVE", "rate": "3.202", "amount": 30000000000},
+                   {"bidId": "b4", "bidderId": "dealer-01", "kind": "COMPETITIVE", "rate": "3.202", "amount": 10000000000},
+                   {"bidId": "b5", "bidderId": "dealer-02", "kind": "COMPETITIVE", "rate": "3.250", "amount": 5000000000}]}""";
+        JsonNode r = call("auction-core POST /api/v1/auctions/simulate as desk1", "POST",
+                url(Service.AUCTION_CORE, "/api/v1/auctions/simulate"), token, body);
+        say("  simulated: stop-out " + r.path("highRate").asText() + "%, coupon " + r.path("couponRate").asText()
+                + "%, price " + r.path("price").asText() + ", " + r.path("allotmentPercentage").asText()
+                + "% at the stop-out, bid-to-cover " + r.path("bidToCover").asText());
     }
 
     private String url(Service s, String path) {
