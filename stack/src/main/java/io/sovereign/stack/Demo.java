@@ -74,7 +74,7 @@ final class Demo {
         throw new IllegalStateException("settlement did not learn of " + isin + " within 30 s");
     }
 
-    /** The clearing engine on the 3-year note of 2022-08-15: five dealer bids and one retail bid. */
+    /** The clearing engine on the 3-year note of 2022-08-15: it stops out at 3.202%, the published yield (price 99.781411). */
     private void simulate(String token) throws IOException, InterruptedException {
         String body = """
                 {"format": "SINGLE_PRICE", "bidBasis": "YIELD",
@@ -86,7 +86,7 @@ final class Demo {
                    {"bidId": "b2", "bidderId": "dealer-02", "kind": "COMPETITIVE", "rate": "3.140", "amount": 12000000000},
                    {"bidId": "b3", "bidderId": "dealer-03", "kind": "COMPETITIVE", "rate": "3.202", "amount": 30000000000},
                    {"bidId": "b4", "bidderId": "dealer-01", "kind": "COMPETITIVE", "rate": "3.202", "amount": 10000000000},
-                   {"bidId": "b5", "bidderId": "dealer-02", "kind": "COMPETITIVE", "rate": "3.250", "amount": 5000000000}]}""";
+                   {"bidId": "b5", "bidderId": "dealer-02", "kind": "COMPETITIVE", "rate": "3.202", "amount": 5000000000}]}""";
         JsonNode r = call("auction-core POST /api/v1/auctions/simulate as desk1", "POST",
                 url(Service.AUCTION_CORE, "/api/v1/auctions/simulate"), token, body);
         say("  simulated: stop-out " + r.path("highRate").asText() + "%, coupon " + r.path("couponRate").asText()
