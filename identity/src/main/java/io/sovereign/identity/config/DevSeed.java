@@ -1,6 +1,9 @@
 package io.sovereign.identity.config;
 
 import io.quarkus.runtime.StartupEvent;
+import io.sovereign.events.InvestorApproved;
+import io.sovereign.events.WalletRegistered;
+import io.sovereign.kit.outbox.Outbox;
 import io.sovereign.identity.repository.Investor;
 import io.sovereign.identity.repository.InvestorType;
 import io.sovereign.identity.repository.KycStatus;
@@ -39,9 +42,11 @@ public class DevSeed {
                     "0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65"));
 
     private final boolean enabled;
+    private final Outbox outbox;
 
-    public DevSeed(@ConfigProperty(name = "sovereign.dev-seed.enabled") boolean enabled) {
+    public DevSeed(@ConfigProperty(name = "sovereign.dev-seed.enabled") boolean enabled, Outbox outbox) {
         this.enabled = enabled;
+        this.outbox = outbox;
     }
 
     @Transactional
@@ -65,6 +70,9 @@ public class DevSeed {
             i.createdAt = now;
             i.updatedAt = now;
             i.persist();
+            // settlement whitelists approved wallets from these events, seeded investors included
+            outbox.publish(new WalletRegistered(i.investorId, i.walletAddress, i.country, i.investorType.name()));
+            outbox.publish(new InvestorApproved(i.investorId, i.investorType.name(), i.country, i.walletAddress, now));
             created++;
         }
         LOG.infof("Dev seed: %d investor record(s) created", created);

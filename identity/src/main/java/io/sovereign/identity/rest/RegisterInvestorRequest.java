@@ -1,0 +1,11 @@
+package io.sovereign.identity.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** PUT /api/v1/investors/me. */
+public record RegisterInvestorRequest(
+        @NotBlank @Size(max = 255) String legalName,
+        @NotBlank String country,
+        @NotBlank String walletAddress) {
+}

@@ -1,0 +1,52 @@
+package io.sovereign.e2e;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Fresh people in the stack's realm, through Keycloak's admin REST API: tests that change an
+ * investor record use their own user and leave the dev users as API.md describes them.
+ */
+final class KeycloakUsers {
+
+    private KeycloakUsers() {
+    }
+
+    /** A new enabled user with these realm roles; password = user name + "-pw" (as the dev users). Returns its id. */
+    static String create(String prefix, String... roles) {
+        String base = PlatformStack.config().keycloakUrl();
+        String admin = given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli",
+                "username", "admin", "password", "admin"))
+                .post(base + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+        String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String location = given().auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("username", username, "enabled", true, "emailVerified", true,
+                        "firstName", "Test", "lastName", prefix, "email", username + "@sovereign.test",
+                        "credentials", List.of(Map.of("type", "password", "value", username + "-pw",
+                                "temporary", false))))
+                .post(base + "/admin/realms/sovereign/users")
+                .then().statusCode(201).extract().header("Location");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        List<Map<String, Object>> reps = new java.util.ArrayList<>();
+        for (String role : roles) {
+            reps.add(given().auth().oauth2(admin).get(base + "/admin/realms/sovereign/roles/" + role)
+                    .then().statusCode(200).extract().as(Map.class));
+        }
+        given().auth().oauth2(admin).contentType("application/json").body(reps)
+                .post(base + "/admin/realms/sovereign/users/" + id + "/role-mappings/realm")
+                .then().statusCode(204);
+        USERNAMES.put(id, username);
+        return id;
+    }
+
+    /** The user name of a user made by {@link #create}. */
+    static String username(String id) {
+        return USERNAMES.get(id);
+    }
+
+    private static final Map<String, String> USERNAMES = new java.util.concurrent.ConcurrentHashMap<>();
+}
