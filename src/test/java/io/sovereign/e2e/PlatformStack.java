@@ -47,7 +47,7 @@ public final class PlatformStack implements BeforeAllCallback {
         return config().serviceUrl(service);
     }
 
-    record Running(Stack stack) implements ExtensionContext.Store.CloseableResource {
+    record Running(Stack stack) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             stack.close();
