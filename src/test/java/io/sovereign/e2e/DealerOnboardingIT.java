@@ -2,6 +2,7 @@ package io.sovereign.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -62,6 +63,16 @@ class DealerOnboardingIT {
         given().auth().oauth2(Tokens.user("desk1")).post(dealers("/" + clientId + "/disable")).then()
                 .statusCode(200).body("status", equalTo("DISABLED")).body("disabledBy", equalTo("desk1"));
         token(clientId, secret).then().statusCode(anyOf(equalTo(400), equalTo(401)));
+        // the token it already holds stops working everywhere, before it expires
+        for (Service s : Service.values()) {
+            String url = PlatformStack.url(s) + (s == Service.BIDDER_PORTAL ? "/dealer"
+                    : s == Service.AUCTION_CORE ? "/api/v1/auctions"
+                    : s == Service.SETTLEMENT ? "/api/v1/securities" : "/api/v1/investors/me");
+            await().atMost(java.time.Duration.ofSeconds(15))
+                    .until(() -> given().auth().oauth2(token).get(url).statusCode() == 401);
+        }
+        given().auth().oauth2(Tokens.dealer("dealer-01")).get(PlatformStack.url(Service.AUCTION_CORE)
+                + "/api/v1/auctions").then().statusCode(200);
     }
 
     @Test

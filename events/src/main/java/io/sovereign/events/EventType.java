@@ -11,6 +11,7 @@ public enum EventType {
     INVESTOR_APPROVED(InvestorApproved.class),
     INVESTOR_SUSPENDED(InvestorSuspended.class),
     WALLET_REGISTERED(WalletRegistered.class),
+    DEALER_DISABLED(DealerDisabled.class),
     ALLOCATION_SETTLED(AllocationSettled.class),
     ALLOCATION_FAILED(AllocationFailed.class),
     COUPON_PAID(CouponPaid.class),

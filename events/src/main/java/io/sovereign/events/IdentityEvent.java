@@ -2,7 +2,7 @@ package io.sovereign.events;
 
 /** Events on {@link Topics#IDENTITY_EVENTS}, keyed by investorId. */
 public sealed interface IdentityEvent extends PlatformEvent
-        permits InvestorApproved, InvestorSuspended, WalletRegistered {
+        permits InvestorApproved, InvestorSuspended, WalletRegistered, DealerDisabled {
     String investorId();
 
     @Override

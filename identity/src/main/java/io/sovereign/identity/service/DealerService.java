@@ -1,8 +1,10 @@
 package io.sovereign.identity.service;
 
+import io.sovereign.events.DealerDisabled;
 import io.sovereign.identity.client.KeycloakDealers;
 import io.sovereign.identity.repository.Dealer;
 import io.sovereign.identity.rest.DealerRequest;
+import io.sovereign.kit.outbox.Outbox;
 import io.sovereign.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -18,9 +20,11 @@ import java.util.List;
 public class DealerService {
 
     private final KeycloakDealers keycloak;
+    private final Outbox outbox;
 
-    public DealerService(KeycloakDealers keycloak) {
+    public DealerService(KeycloakDealers keycloak, Outbox outbox) {
         this.keycloak = keycloak;
+        this.outbox = outbox;
     }
 
     @Transactional
@@ -78,6 +82,8 @@ public class DealerService {
         d.status = Dealer.Status.DISABLED;
         d.disabledBy = officer;
         d.disabledAt = Instant.now();
+        // every service refuses the dealer's tokens already issued once it reads this
+        outbox.publish(new DealerDisabled(d.clientId, d.clientId, officer, d.disabledAt));
         return d;
     }
 

@@ -23,6 +23,11 @@ public class Caller {
 
     /** The bidder (and investor) id of the caller. */
     public String bidderId() {
+        return bidderId(token);
+    }
+
+    /** The bidder id a token speaks for. */
+    public static String bidderId(JsonWebToken token) {
         return bidderId(token.getSubject(), token.getClaim("preferred_username"), token.getClaim("azp"),
                 token.getClaim("client_id"));
     }
