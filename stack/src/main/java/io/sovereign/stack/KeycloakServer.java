@@ -45,7 +45,7 @@ final class KeycloakServer {
                     "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
                     "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
                     "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
-                    "JAVA_OPTS_APPEND", "-Dlocal.stack=" + config.stackDir());
+                    "JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1 -Dlocal.stack=" + config.stackDir());
             // kc.sh lives under the stack directory, so its path identifies it (and its java child) later
             return Child.start(config, "keycloak", cmd, home, env, home.toString());
         } catch (IOException e) {

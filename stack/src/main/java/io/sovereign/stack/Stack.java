@@ -102,14 +102,14 @@ public final class Stack implements AutoCloseable {
         log("Kafka ready on " + config.kafkaBootstrap() + " with topics " + Topics.ALL);
         EvmNode.awaitReady(config, evm);
         log("EVM node ready on " + config.evmUrl() + " (chain id 31337)");
+        // Keycloak's start is the critical path: on two cores the services would only slow it down
+        KeycloakServer.awaitReady(config, keycloak);
+        log("Keycloak ready on " + config.keycloakUrl() + " (realm sovereign)");
         if (config.withServices()) {
-            // services wait for Keycloak themselves (quarkus.oidc.connection-delay): start them now
             for (Service s : Service.values()) {
                 services.put(s, keep(ServiceProcess.start(config, s)));
             }
         }
-        KeycloakServer.awaitReady(config, keycloak);
-        log("Keycloak ready on " + config.keycloakUrl() + " (realm sovereign)");
         List<CompletableFuture<Void>> ready = new ArrayList<>();
         services.forEach((s, child) -> ready.add(CompletableFuture.runAsync(() -> {
             ServiceProcess.awaitReady(config, s, child);
