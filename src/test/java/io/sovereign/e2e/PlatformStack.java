@@ -17,6 +17,7 @@ public final class PlatformStack implements BeforeAllCallback {
 
     private static final int PORT_SHIFT = 10_000;
     private static volatile StackConfig config;
+    private static volatile Stack running;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -32,6 +33,7 @@ public final class PlatformStack implements BeforeAllCallback {
         Running running = new Running(stack);
         stack.boot();
         config = c;
+        PlatformStack.running = stack;
         return running;
     }
 
@@ -41,6 +43,12 @@ public final class PlatformStack implements BeforeAllCallback {
             throw new IllegalStateException("Annotate the test class with @ExtendWith(PlatformStack.class)");
         }
         return config;
+    }
+
+    /** The running stack itself, for tests that stop and start a service. */
+    public static Stack stack() {
+        config();
+        return running;
     }
 
     public static String url(Service service) {

@@ -155,6 +155,28 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    /** Stops one service (SIGTERM, as a crash-free shutdown would), leaving the rest running. */
+    public synchronized void stopService(Service service) {
+        Child child = services.remove(service);
+        if (child != null) {
+            children.remove(child);
+            child.stop(Duration.ofSeconds(20));
+        }
+    }
+
+    /** Starts a stopped service again and waits until it is ready. */
+    public void startService(Service service) {
+        Child child;
+        synchronized (this) {
+            if (services.containsKey(service)) {
+                throw new IllegalStateException(service.module() + " is running");
+            }
+            child = keep(ServiceProcess.start(config, service));
+            services.put(service, child);
+        }
+        ServiceProcess.awaitReady(config, service, child);
+    }
+
     public StackConfig config() {
         return config;
     }

@@ -4,6 +4,7 @@ import io.quarkus.security.Authenticated;
 import io.sovereign.auction.domain.AuctionStatus;
 import io.sovereign.auction.mapping.AuctionMapper;
 import io.sovereign.auction.repository.Auction;
+import io.sovereign.auction.service.AuctionLifecycle;
 import io.sovereign.auction.service.AuctionService;
 import io.sovereign.kit.problem.ProblemException;
 import io.sovereign.kit.security.Caller;
@@ -32,11 +33,33 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AuctionResource {
 
     private final AuctionService service;
+    private final AuctionLifecycle lifecycle;
     private final Caller caller;
 
-    public AuctionResource(AuctionService service, Caller caller) {
+    public AuctionResource(AuctionService service, AuctionLifecycle lifecycle, Caller caller) {
         this.service = service;
+        this.lifecycle = lifecycle;
         this.caller = caller;
+    }
+
+    @POST
+    @Path("/{auctionId}/close")
+    @RolesAllowed(Roles.AUCTION_DESK)
+    @APIResponse(responseCode = "200", description = "Closed early; AuctionClosed is published")
+    @APIResponse(responseCode = "404", description = "Unknown auction")
+    @APIResponse(responseCode = "409", description = "Not announced or open")
+    public AuctionView close(@PathParam("auctionId") String auctionId) {
+        return AuctionMapper.toView(lifecycle.closeEarly(auctionId, caller.username()));
+    }
+
+    @POST
+    @Path("/{auctionId}/cancel")
+    @RolesAllowed(Roles.AUCTION_DESK)
+    @APIResponse(responseCode = "200", description = "Cancelled")
+    @APIResponse(responseCode = "404", description = "Unknown auction")
+    @APIResponse(responseCode = "409", description = "Already closed (or cancelled)")
+    public AuctionView cancel(@PathParam("auctionId") String auctionId) {
+        return AuctionMapper.toView(lifecycle.cancel(auctionId));
     }
 
     @GET

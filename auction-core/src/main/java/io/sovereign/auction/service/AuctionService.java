@@ -29,12 +29,15 @@ public class AuctionService {
     private final Outbox outbox;
     private final Clock clock;
     private final AuctionConfig config;
+    private final AuctionLifecycle lifecycle;
 
-    public AuctionService(AuctionRepository auctions, Outbox outbox, Clock clock, AuctionConfig config) {
+    public AuctionService(AuctionRepository auctions, Outbox outbox, Clock clock, AuctionConfig config,
+            AuctionLifecycle lifecycle) {
         this.auctions = auctions;
         this.outbox = outbox;
         this.clock = clock;
         this.config = config;
+        this.lifecycle = lifecycle;
     }
 
     /** Validates and stores the auction, and announces it (AuctionAnnounced) in the same transaction. */
@@ -72,6 +75,7 @@ public class AuctionService {
         a.createdAt = Instant.now(clock);
         auctions.persist(a);
         outbox.publish(AuctionMapper.toAnnounced(a));
+        lifecycle.schedule(a); // a timer that fires before the commit finds nothing; the sweep follows
         return a;
     }
 
