@@ -15,11 +15,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -104,22 +99,9 @@ class AuctionLifecycleIT {
 
     private static List<AuctionClosed> closedEvents(String auctionId) {
         List<AuctionClosed> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", PlatformStack.config().kafkaBootstrap(),
-                "key.deserializer", StringDeserializer.class.getName(),
-                "value.deserializer", StringDeserializer.class.getName(),
-                "enable.auto.commit", "false"))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.AUCTION_EVENTS).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (auctionId.equals(r.key()) && EventCodec.read(r.value()).data() instanceof AuctionClosed c) {
-                        found.add(c);
-                    }
-                }
+        for (var r : TopicRecords.all(Topics.AUCTION_EVENTS)) {
+            if (auctionId.equals(r.key()) && EventCodec.read(r.value()).data() instanceof AuctionClosed c) {
+                found.add(c);
             }
         }
         return found;

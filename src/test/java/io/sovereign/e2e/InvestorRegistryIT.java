@@ -16,11 +16,6 @@ import io.sovereign.stack.Service;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -146,23 +141,10 @@ class InvestorRegistryIT {
 
     private static List<CloudEvent<PlatformEvent>> events(String key, String type) {
         List<CloudEvent<PlatformEvent>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", PlatformStack.config().kafkaBootstrap(),
-                "key.deserializer", StringDeserializer.class.getName(),
-                "value.deserializer", StringDeserializer.class.getName(),
-                "enable.auto.commit", "false"))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.IDENTITY_EVENTS).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    CloudEvent<PlatformEvent> e = EventCodec.read(r.value());
-                    if (key.equals(r.key()) && type.equals(e.type())) {
-                        found.add(e);
-                    }
-                }
+        for (var r : TopicRecords.all(Topics.IDENTITY_EVENTS)) {
+            CloudEvent<PlatformEvent> e = EventCodec.read(r.value());
+            if (key.equals(r.key()) && type.equals(e.type())) {
+                found.add(e);
             }
         }
         return found;
