@@ -18,7 +18,7 @@ import java.util.zip.ZipInputStream;
  * Keycloak from its Maven distribution ({@code kc.sh start-dev}), with identity's dev realm
  * imported at every start into an in-memory database: the realm is code, and every start begins
  * from it. The first start in a stack directory re-augments the distribution for these options
- * (about a minute, once).
+ * (about 40 s more, once).
  */
 final class KeycloakServer {
 

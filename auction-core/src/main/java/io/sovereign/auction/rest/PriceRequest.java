@@ -1,6 +1,5 @@
 package io.sovereign.auction.rest;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.sovereign.auction.domain.SecurityType;
 import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
@@ -15,44 +14,29 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public record PriceRequest(
         @NotNull
-        @JsonDeserialize(using = StrictJson.SecurityTypeName.class)
         SecurityType securityType,
 
         @NotNull
-        @JsonDeserialize(using = StrictJson.IsoDate.class)
         @Schema(type = SchemaType.STRING, format = "date", example = "1990-05-15", description = "Settlement date")
         LocalDate issueDate,
 
         @NotNull
-        @JsonDeserialize(using = StrictJson.IsoDate.class)
         @Schema(type = SchemaType.STRING, format = "date", example = "2020-05-15")
         LocalDate maturityDate,
-
-        @JsonDeserialize(using = StrictJson.IsoDate.class)
         @Schema(type = SchemaType.STRING, format = "date", description = "Interest accrues from here; defaults to issueDate")
         LocalDate datedDate,
-
-        @JsonDeserialize(using = StrictJson.IsoDate.class)
         @Schema(type = SchemaType.STRING, format = "date",
                 description = "Defaults to the first regular coupon date after datedDate; may be a short or long first coupon")
         LocalDate firstInterestPaymentDate,
-
-        @JsonDeserialize(using = StrictJson.Text.class)
         @Schema(type = SchemaType.STRING, pattern = PriceRequest.DECIMAL, example = "8.750",
                 description = "Annual coupon in percent, at most 3 decimals (NOTE, BOND, TIPS)")
         String couponRate,
-
-        @JsonDeserialize(using = StrictJson.Text.class)
         @Schema(type = SchemaType.STRING, pattern = PriceRequest.DECIMAL, example = "8.840",
                 description = "Yield in percent, at most 3 decimals; the real yield of a TIPS (NOTE, BOND, TIPS)")
         String yield,
-
-        @JsonDeserialize(using = StrictJson.Text.class)
         @Schema(type = SchemaType.STRING, pattern = PriceRequest.DECIMAL, example = "7.610",
                 description = "Discount rate in percent, at most 3 decimals (BILL)")
         String discountRate,
-
-        @JsonDeserialize(using = StrictJson.Text.class)
         @Schema(type = SchemaType.STRING, pattern = PriceRequest.DECIMAL, example = "1.02376",
                 description = "Index ratio on the issue date, at most 5 decimals (TIPS)")
         String indexRatio) {

@@ -105,25 +105,26 @@ public class AuctionLifecycle {
 
     /** Closes early (desk): 409 unless the auction is announced or open. */
     public Auction closeEarly(String auctionId, String officer) {
-        Auction a = find(auctionId);
-        if (!close(auctionId, officer)) {
-            throw ProblemException.conflict("Auction " + auctionId + " is " + find(auctionId).status
+        boolean closed = close(auctionId, officer);
+        Auction a = find(auctionId); // 404 for an unknown auction
+        if (!closed) {
+            throw ProblemException.conflict("Auction " + auctionId + " is " + a.status
                     + "; only an announced or open auction can be closed");
         }
-        return find(a.auctionId);
+        return a;
     }
 
     /** Cancels before the close (desk): 409 afterwards. */
     public Auction cancel(String auctionId) {
-        find(auctionId);
         int changed = QuarkusTransaction.requiringNew().call(() -> auctions.update(
                 "status = ?1 where auctionId = ?2 and status in (?3, ?4)",
                 AuctionStatus.CANCELLED, auctionId, AuctionStatus.ANNOUNCED, AuctionStatus.OPEN));
+        Auction a = find(auctionId); // 404 for an unknown auction
         if (changed == 0) {
-            throw ProblemException.conflict("Auction " + auctionId + " is " + find(auctionId).status
+            throw ProblemException.conflict("Auction " + auctionId + " is " + a.status
                     + "; only an announced or open auction can be cancelled");
         }
-        return find(auctionId);
+        return a;
     }
 
     private Auction find(String auctionId) {

@@ -18,13 +18,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The calculator's JSON binding, with an ObjectMapper set up as Quarkus sets up the service's
- * (modules found on the class path, quarkus.jackson.fail-on-unknown-properties=true), and the
- * problem the platform kit makes of each failure.
+ * (modules found on the class path, quarkus.jackson.fail-on-unknown-properties=true, the kit's
+ * StrictJson customizer), and the problem the platform kit makes of each failure.
  */
 class PriceRequestJsonTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    private static final ObjectMapper JSON = strict(new ObjectMapper().findAndRegisterModules()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true));
+
+    private static ObjectMapper strict(ObjectMapper mapper) {
+        new io.sovereign.kit.json.StrictJson().customize(mapper);
+        return mapper;
+    }
 
     private static final String NOTE = """
             {"securityType": "NOTE", "issueDate": "1990-05-15", "maturityDate": "2020-05-15",
@@ -60,16 +65,24 @@ class PriceRequestJsonTest {
             maturityDate         | [2020, 5, 15]
             datedDate            | ""
             firstInterestPaymentDate | "1990-11-31"
-            securityType         | 1
             """)
     void aValueOfTheWrongJsonTypeIsABadRequestNamingTheField(String field, String json) {
+        assertWrongType(field, json, "has the wrong type or format");
+    }
+
+    @Test
+    void aSecurityTypeSentAsANumberIsRefusedWithTheNames() {
+        assertWrongType("securityType", "1", "must be one of [BILL, NOTE, BOND, TIPS]");
+    }
+
+    private static void assertWrongType(String field, String json, String message) {
         String body = NOTE.replaceFirst("(\"" + field + "\": )(\"[^\"]*\"|)", "$1" + json.replace("$", "\\$"));
         if (!body.contains("\"" + field + "\"")) {
             body = body.replace("{", "{\"" + field + "\": " + json + ", ");
         }
         Problem p = problemOf(body);
         assertThat(p.errors()).extracting(Problem.FieldError::field).containsExactly(field);
-        assertThat(p.errors().get(0).message()).isEqualTo("has the wrong type or format");
+        assertThat(p.errors().get(0).message()).isEqualTo(message);
     }
 
     @Test

@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
+import java.time.LocalDate;
 
 /**
  * API.md's conventions, enforced on input: par amounts are JSON integers (not "100", not 100.5),
- * nulls are not numbers, enum values are names. Decimals are JSON strings: see {@link DecimalString}.
+ * nulls are not numbers, enum values are names (not indexes), strings are not numbers, dates are
+ * {@code YYYY-MM-DD} strings ({@link IsoDate}). Decimals are JSON strings: see {@link DecimalString}.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -29,6 +32,7 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.registerModule(new SimpleModule("strict-dates").addDeserializer(LocalDate.class, new IsoDate()));
         mapper.coercionConfigFor(LogicalType.Boolean)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
