@@ -65,8 +65,9 @@ public final class LoadGen {
     }
 
     private int run() throws IOException, InterruptedException {
-        say("loadgen: %d clients over %s, %s, warm-up %d s, measured %d s; %d cores, Java %s",
+        say("loadgen: %d clients over %s, %s, %s, warm-up %d s, measured %d s; %d cores, Java %s",
                 o.clients(), String.join(",", o.dealers()),
+                o.rawHttp() ? "raw keep-alive HTTP/1.1" : "java.net.http.HttpClient HTTP/1.1",
                 o.openLoop() ? String.format(Locale.ROOT, "open loop at %.0f bids/s", o.rate()) : "closed loop",
                 o.warmup().toSeconds(), o.duration().toSeconds(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
@@ -104,7 +105,7 @@ public final class LoadGen {
             String dealer = o.dealers().get(i % o.dealers().size());
             VirtualClient c = new VirtualClient(i, runId, dealerHttp.get(dealer), dealerTokens.get(dealer), bidsUri,
                     o.requestTimeout(), loadStart, windowEnd, interval, o.clients(),
-                    new Recorder(windowStart, windowEnd, progress));
+                    new Recorder(windowStart, windowEnd, progress), o.rawHttp());
             clients.add(c);
             Thread t = new Thread(c, "vc-" + i);
             t.setDaemon(true);
@@ -149,7 +150,9 @@ public final class LoadGen {
                 o.openLoop() ? "open loop, latency from when each request was due" : "closed loop");
         System.out.print(summary.render());
         int refreshes = dealerTokens.values().stream().mapToInt(TokenSource::refreshes).sum();
-        say("token fetches       %d (dealers)", refreshes);
+        int connects = clients.stream().mapToInt(VirtualClient::connects).sum();
+        say("token fetches       %d (dealers)%s", refreshes,
+                o.rawHttp() ? ", connections opened " + connects + " for " + o.clients() + " clients" : "");
         say("cpu in window       %s", CpuSample.describe(cpuFrom, cpuTo, Runtime.getRuntime().availableProcessors()));
 
         // --- idempotency replays, then durability ---

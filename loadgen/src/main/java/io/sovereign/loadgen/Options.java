@@ -19,7 +19,8 @@ record Options(
         boolean goal,
         double goalRate,
         double goalP99Millis,
-        Duration goalDuration) {
+        Duration goalDuration,
+        boolean rawHttp) {
 
     static final String USAGE = """
             usage: java -jar loadgen/target/loadgen.jar [options]
@@ -33,6 +34,8 @@ record Options(
               --dealers a,b,c           dealer client ids, secret <id>-secret (default dealer-01,dealer-02,dealer-03)
               --close-margin SECONDS    the auction closes this long after the run's end (default 15)
               --timeout SECONDS         per-request timeout (default 10)
+              --http raw|jdk            bid requests through a lean keep-alive socket client (raw, default)
+                                        or java.net.http.HttpClient (jdk: about 15x the client CPU per bid)
               --no-goal                 do not fail the run on the goal (smoke runs); durability is always checked
               --goal-rate BIDS_PER_S    goal: sustained accepted bids/s (default 2000)
               --goal-p99-ms MS          goal: p99 latency (default 100)
@@ -42,7 +45,7 @@ record Options(
     static Options defaults() {
         return new Options(Duration.ofSeconds(60), Duration.ofSeconds(10), 64, 0, "http://localhost:8081",
                 "http://127.0.0.1:8180", "sovereign", List.of("dealer-01", "dealer-02", "dealer-03"),
-                Duration.ofSeconds(15), Duration.ofSeconds(10), true, 2000, 100, Duration.ofSeconds(60));
+                Duration.ofSeconds(15), Duration.ofSeconds(10), true, 2000, 100, Duration.ofSeconds(60), true);
     }
 
     static Options parse(String... args) {
@@ -85,6 +88,11 @@ record Options(
                 case "--goal-rate" -> o.with(b -> b.goalRate = nonNegative(opt, v));
                 case "--goal-p99-ms" -> o.with(b -> b.goalP99Millis = nonNegative(opt, v));
                 case "--goal-duration" -> o.with(b -> b.goalDuration = seconds(opt, v));
+                case "--http" -> o.with(b -> b.rawHttp = switch (v) {
+                    case "raw" -> true;
+                    case "jdk" -> false;
+                    default -> throw new IllegalArgumentException("--http is raw or jdk, not " + v);
+                });
                 default -> throw new IllegalArgumentException("unknown option " + name);
             };
         }
@@ -172,6 +180,7 @@ record Options(
         double goalRate;
         double goalP99Millis;
         Duration goalDuration;
+        boolean rawHttp;
 
         Builder(Options o) {
             duration = o.duration;
@@ -188,11 +197,12 @@ record Options(
             goalRate = o.goalRate;
             goalP99Millis = o.goalP99Millis;
             goalDuration = o.goalDuration;
+            rawHttp = o.rawHttp;
         }
 
         Options build() {
             return new Options(duration, warmup, clients, rate, auctionCoreUrl, keycloakUrl, realm, dealers,
-                    closeMargin, requestTimeout, goal, goalRate, goalP99Millis, goalDuration);
+                    closeMargin, requestTimeout, goal, goalRate, goalP99Millis, goalDuration, rawHttp);
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.LockSupport;
 
@@ -27,6 +29,8 @@ final class VirtualClient implements Runnable {
     private final int index;
     private final String runId;
     private final HttpClient http;
+    /** The raw keep-alive connection, or null when the bids go through {@link #http}. */
+    private final Http11Connection connection;
     private final TokenSource token;
     private final URI bidsUri;
     private final Duration timeout;
@@ -43,8 +47,9 @@ final class VirtualClient implements Runnable {
      *                      plus this client's share of one interval, so the clients interleave
      */
     VirtualClient(int index, String runId, HttpClient http, TokenSource token, URI bidsUri, Duration timeout,
-            long loadStartNanos, long loadEndNanos, long intervalNanos, int clients, Recorder recorder) {
+            long loadStartNanos, long loadEndNanos, long intervalNanos, int clients, Recorder recorder, boolean raw) {
         this.index = index;
+        this.connection = raw ? new Http11Connection(bidsUri, (int) timeout.toMillis()) : null;
         this.runId = runId;
         this.http = http;
         this.token = token;
@@ -59,6 +64,14 @@ final class VirtualClient implements Runnable {
 
     @Override
     public void run() {
+        try {
+            loop();
+        } finally {
+            closeConnection();
+        }
+    }
+
+    private void loop() {
         sleepUntil(loadStartNanos);
         long due = loadStartNanos;
         while (true) {
@@ -94,22 +107,14 @@ final class VirtualClient implements Runnable {
             Thread.currentThread().interrupt();
             return;
         }
-        HttpRequest request = HttpRequest.newBuilder(bidsUri)
-                .timeout(timeout)
-                .header("Authorization", bearer)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .header("Idempotency-Key", bid.idempotencyKey())
-                .POST(HttpRequest.BodyPublishers.ofString(bid.json()))
-                .build();
-        HttpResponse<byte[]> r;
+        Http11Connection.Answer r;
         try {
-            r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            r = post(bid, bearer);
         } catch (ConnectException e) {
             // never reached the server: cannot be stored
             recorder.failure(startNanos, System.nanoTime(), "connect refused", bid, false);
             return;
-        } catch (HttpTimeoutException e) {
+        } catch (HttpTimeoutException | SocketTimeoutException e) {
             recorder.failure(startNanos, System.nanoTime(), "timeout", bid, true);
             return;
         } catch (IOException e) {
@@ -120,7 +125,7 @@ final class VirtualClient implements Runnable {
             return;
         }
         long end = System.nanoTime();
-        int status = r.statusCode();
+        int status = r.status();
         Ack ack = null;
         String body = null;
         if (status == 201) {
@@ -143,6 +148,37 @@ final class VirtualClient implements Runnable {
             }
         }
         recorder.answer(startNanos, end, status, bid, ack, body);
+    }
+
+    private Http11Connection.Answer post(SentBid bid, String bearer) throws IOException, InterruptedException {
+        byte[] body = bid.json().getBytes(StandardCharsets.UTF_8);
+        if (connection != null) {
+            return connection.send("POST", bidsUri.getRawPath(), Map.of(
+                    "Authorization", bearer,
+                    "Content-Type", "application/json",
+                    "Accept", "application/json",
+                    "Idempotency-Key", bid.idempotencyKey()), body);
+        }
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(bidsUri)
+                .timeout(timeout)
+                .header("Authorization", bearer)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("Idempotency-Key", bid.idempotencyKey())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new Http11Connection.Answer(r.statusCode(), r.body());
+    }
+
+    /** Connections this client opened (raw transport), 0 for the JDK client. */
+    int connects() {
+        return connection == null ? 0 : connection.connects();
+    }
+
+    void closeConnection() {
+        if (connection != null) {
+            connection.close();
+        }
     }
 
     private static Ack parseAck(SentBid bid, byte[] body) {

@@ -15,13 +15,15 @@ class OptionsTest {
         assertThat(o.clients()).isEqualTo(64);
         assertThat(o.openLoop()).isFalse();
         assertThat(o.goal()).isTrue();
+        assertThat(o.rawHttp()).isTrue();
         assertThat(o.tokenUrl()).isEqualTo("http://127.0.0.1:8180/realms/sovereign/protocol/openid-connect/token");
     }
 
     @Test
     void parsesBothSpellings() {
         Options o = Options.parse("--duration", "5", "--clients=8", "--rate", "500", "--warmup", "1.5",
-                "--auction-core-url", "http://localhost:18081/", "--no-goal", "--dealers", "dealer-02");
+                "--auction-core-url", "http://localhost:18081/", "--no-goal", "--dealers", "dealer-02", "--http", "jdk");
+        assertThat(o.rawHttp()).isFalse();
         assertThat(o.duration()).isEqualTo(Duration.ofSeconds(5));
         assertThat(o.warmup()).isEqualTo(Duration.ofMillis(1500));
         assertThat(o.clients()).isEqualTo(8);
@@ -36,5 +38,6 @@ class OptionsTest {
         assertThatThrownBy(() -> Options.parse("--clients", "0")).hasMessageContaining("--clients");
         assertThatThrownBy(() -> Options.parse("--bogus", "1")).hasMessageContaining("unknown option --bogus");
         assertThatThrownBy(() -> Options.parse("--duration")).hasMessageContaining("missing value");
+        assertThatThrownBy(() -> Options.parse("--http", "h2")).hasMessageContaining("raw or jdk");
     }
 }
