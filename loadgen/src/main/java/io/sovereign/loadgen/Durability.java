@@ -16,6 +16,9 @@ import java.util.Set;
  */
 final class Durability {
 
+    private static final java.util.regex.Pattern MICROS =
+            java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z");
+
     long acknowledged;
     long stored;
     /** Acknowledged, and stored exactly once with the content sent. */
@@ -32,6 +35,8 @@ final class Durability {
     long unacknowledgedExplained;
     final List<String> unacknowledgedUnexplained = new ArrayList<>();
     long unknownOutcomes;
+    /** Acknowledged receivedAt values not written with exactly six decimals (API.md: instants with microseconds). */
+    final List<String> receivedAtNotMicros = new ArrayList<>();
 
     /**
      * @param acks     every 201 of the run, any dealer
@@ -45,6 +50,9 @@ final class Durability {
 
         Map<String, Ack> ackById = new HashMap<>();
         for (Ack a : acks) {
+            if (!MICROS.matcher(a.receivedAt()).matches()) {
+                d.receivedAtNotMicros.add(a.receivedAt());
+            }
             if (ackById.putIfAbsent(a.bidId(), a) != null) {
                 d.acknowledgedTwice.add(a.bidId());
             }
@@ -115,6 +123,9 @@ final class Durability {
         b.append(String.format("stored, never acked %d explained by %d requests of unknown outcome, %d unexplained%s%n",
                 unacknowledgedExplained, unknownOutcomes, unacknowledgedUnexplained.size(),
                 unacknowledgedUnexplained.isEmpty() ? "" : " e.g. " + first(unacknowledgedUnexplained)));
+        b.append(String.format("receivedAt format   %d of %d acknowledged not with 6 decimals%s (not counted as a failure)%n",
+                receivedAtNotMicros.size(), acknowledged,
+                receivedAtNotMicros.isEmpty() ? "" : " e.g. " + first(receivedAtNotMicros)));
         b.append("durability          ").append(ok() ? "OK" : "FAILED").append('\n');
         return b.toString();
     }

@@ -95,6 +95,23 @@ final class Summary {
         return new long[] {Arrays.stream(whole).min().orElse(0), Arrays.stream(whole).max().orElse(0)};
     }
 
+    /** Accepted bids per second averaged over consecutive slices of the window, e.g. "2100 2050 1980". */
+    String trend(int sliceSeconds) {
+        int full = (int) Math.min(acceptedPerSecond.length, window.toSeconds());
+        if (full < 2 * sliceSeconds) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (int from = 0; from + sliceSeconds <= full; from += sliceSeconds) {
+            long sum = 0;
+            for (int i = from; i < from + sliceSeconds; i++) {
+                sum += acceptedPerSecond[i];
+            }
+            parts.add(String.valueOf(Math.round(sum / (double) sliceSeconds)));
+        }
+        return String.join(" ", parts);
+    }
+
     /** Why the goal is missed, one reason a line; empty when it is met. */
     List<String> goalMisses(double goalRate, double goalP99Millis, Duration goalDuration) {
         List<String> misses = new ArrayList<>();
@@ -121,6 +138,10 @@ final class Summary {
         b.append(String.format(Locale.ROOT, "measured window     %d s%n", window.toSeconds()));
         b.append(String.format(Locale.ROOT, "accepted bids (201) %d = %.1f bids/s sustained (slowest second %d, fastest %d)%n",
                 acceptedInWindow, acceptedPerSecond(), mm[0], mm[1]));
+        String trend = trend(10);
+        if (!trend.isEmpty()) {
+            b.append("201/s per 10 s      ").append(trend).append('\n');
+        }
         b.append(String.format(Locale.ROOT, "requests            %d = %.1f req/s, %d not accepted%n",
                 latency.getTotalCount(), requestsPerSecond(), nonAcceptedInWindow()));
         b.append(String.format(Locale.ROOT, "latency (all)       p50 %s  p90 %s  p99 %s  p99.9 %s  max %s%n",

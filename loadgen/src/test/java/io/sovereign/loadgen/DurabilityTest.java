@@ -31,6 +31,11 @@ class DurabilityTest {
         assertThat(d.ok()).isTrue();
         assertThat(d.intact).isEqualTo(3);
         assertThat(d.render()).contains("durability          OK");
+        assertThat(d.receivedAtNotMicros).isEmpty();
+        Durability millis = Durability.check(List.of(new Ack(bid(9), "bid-9", "2026-01-01T00:00:00.120Z")), List.of(),
+                byDealer(List.of(stored(ack(9)))));
+        assertThat(millis.receivedAtNotMicros).containsExactly("2026-01-01T00:00:00.120Z");
+        assertThat(millis.ok()).isTrue();
     }
 
     @Test

@@ -64,6 +64,8 @@ class SummaryTest {
         Summary met = Summary.of(Duration.ofSeconds(60), List.of(r));
         assertThat(met.acceptedPerSecond()).isEqualTo(2500.0);
         assertThat(met.goalMisses(2000, 100, Duration.ofSeconds(60))).isEmpty();
+        // completions at start + 5 ms: each second holds 2500 but the first
+        assertThat(met.trend(20)).matches("\\d+ 2500 2500");
         assertThat(met.goalMisses(3000, 4, Duration.ofSeconds(60)))
                 .containsExactly("2500 accepted bids/s < 3000", "p99 5.0 ms > 4 ms");
 
