@@ -10,8 +10,9 @@ import org.HdrHistogram.Histogram;
 
 /**
  * What one virtual client saw; written by that client's thread only, read after it has ended (the
- * join publishes it). Requests count in the measured window when they were started (or, in the
- * open loop, were due) inside it; their latency is then recorded in microseconds.
+ * join publishes it). Throughput counts the 201s that completed inside the measured window;
+ * latency and answers by status count the requests sent (in the open loop: due) inside it, in
+ * microseconds from that instant to the answer.
  */
 final class Recorder {
 
@@ -60,8 +61,8 @@ final class Recorder {
         return new Histogram(HIGHEST_MICROS, 3);
     }
 
-    boolean inWindow(long startNanos) {
-        return startNanos - windowStartNanos >= 0 && startNanos - windowEndNanos < 0;
+    boolean inWindow(long nanos) {
+        return nanos - windowStartNanos >= 0 && nanos - windowEndNanos < 0;
     }
 
     /** An HTTP answer. {@code startNanos} is when the request was sent (closed loop) or due (open loop). */
@@ -77,6 +78,11 @@ final class Recorder {
                 && samples.stream().noneMatch(x -> x.startsWith(status + " "))) {
             samples.add(status + " " + (body.length() > 300 ? body.substring(0, 300) + "…" : body));
         }
+        if (ack != null && inWindow(endNanos)) {
+            // throughput: 201s completed inside the window (in the open loop a late answer counts when it comes)
+            acceptedInWindow++;
+            acceptedPerSecond[(int) ((endNanos - windowStartNanos) / 1_000_000_000L)]++;
+        }
         if (!inWindow(startNanos)) {
             return;
         }
@@ -85,11 +91,6 @@ final class Recorder {
         latency.recordValue(micros);
         if (ack != null) {
             acceptedLatency.recordValue(micros);
-            acceptedInWindow++;
-            long second = (endNanos - windowStartNanos) / 1_000_000_000L;
-            if (second >= 0 && second < acceptedPerSecond.length) {
-                acceptedPerSecond[(int) second]++;
-            }
         }
     }
 

@@ -136,13 +136,13 @@ final class Summary {
         StringBuilder b = new StringBuilder();
         long[] mm = minMaxPerSecond();
         b.append(String.format(Locale.ROOT, "measured window     %d s%n", window.toSeconds()));
-        b.append(String.format(Locale.ROOT, "accepted bids (201) %d = %.1f bids/s sustained (slowest second %d, fastest %d)%n",
+        b.append(String.format(Locale.ROOT, "accepted bids (201) %d completed in the window = %.1f bids/s sustained (slowest second %d, fastest %d)%n",
                 acceptedInWindow, acceptedPerSecond(), mm[0], mm[1]));
         String trend = trend(10);
         if (!trend.isEmpty()) {
             b.append("201/s per 10 s      ").append(trend).append('\n');
         }
-        b.append(String.format(Locale.ROOT, "requests            %d = %.1f req/s, %d not accepted%n",
+        b.append(String.format(Locale.ROOT, "requests sent       %d = %.1f req/s, %d not accepted%n",
                 latency.getTotalCount(), requestsPerSecond(), nonAcceptedInWindow()));
         b.append(String.format(Locale.ROOT, "latency (all)       p50 %s  p90 %s  p99 %s  p99.9 %s  max %s%n",
                 ms(millisAt(50)), ms(millisAt(90)), ms(millisAt(99)), ms(millisAt(99.9)), ms(maxMillis())));

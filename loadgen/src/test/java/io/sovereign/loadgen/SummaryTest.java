@@ -20,7 +20,7 @@ class SummaryTest {
         Recorder b = new Recorder(10 * S, 20 * S);
         // 1000 accepted bids inside the window: latencies 1..1000 ms, split over two clients
         for (int i = 1; i <= 1000; i++) {
-            long start = 10 * S + i * 9 * MS; // 9 ms apart, all inside
+            long start = 10 * S + i * 8 * MS; // 8 ms apart, sent and answered inside
             Recorder r = i % 2 == 0 ? a : b;
             r.answer(start, start + i * MS, 201, bid(i), ack(i), null);
         }
@@ -49,7 +49,7 @@ class SummaryTest {
         assertThat(java.util.Arrays.stream(s.acceptedPerSecond).sum()).isLessThanOrEqualTo(1000);
 
         String text = s.render();
-        assertThat(text).contains("accepted bids (201) 1000 = 100.0 bids/s")
+        assertThat(text).contains("accepted bids (201) 1000 completed in the window = 100.0 bids/s")
                 .contains("201: 1000, 400: 1, 409: 1, timeout: 1")
                 .contains("e.g. 409 {\"status\":409}");
     }
@@ -62,10 +62,10 @@ class SummaryTest {
             r.answer(start, start + 5 * MS, 201, bid(i), ack(i), null);
         }
         Summary met = Summary.of(Duration.ofSeconds(60), List.of(r));
-        assertThat(met.acceptedPerSecond()).isEqualTo(2500.0);
+        assertThat(met.acceptedPerSecond()).isCloseTo(2500.0, within(0.5)); // the last 5 ms of answers fall after the window
         assertThat(met.goalMisses(2000, 100, Duration.ofSeconds(60))).isEmpty();
         // completions at start + 5 ms: each second holds 2500 but the first
-        assertThat(met.trend(20)).matches("\\d+ 2500 2500");
+        assertThat(met.trend(20)).matches("\\d+ 2500 \\d+");
         assertThat(met.goalMisses(3000, 4, Duration.ofSeconds(60)))
                 .containsExactly("2500 accepted bids/s < 3000", "p99 5.0 ms > 4 ms");
 
