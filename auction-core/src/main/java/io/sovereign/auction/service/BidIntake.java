@@ -234,7 +234,7 @@ public class BidIntake {
                     outcome.put(s, json.readValue(prior.body(), Receipt.class));
                     continue;
                 }
-                checkTiming(a, s);
+                checkTiming(a, s.bid().kind(), s.receivedAt());
                 Position p = positions.computeIfAbsent(s.bidder().bidderId(), k -> new Position());
                 BigDecimal value = checkBid(terms, a, s, p);
                 String bidId = UUID.randomUUID().toString();
@@ -273,9 +273,8 @@ public class BidIntake {
     }
 
     /** 409 for a cancelled or closed auction, a bid at or after its deadline, or before the opening. */
-    private static void checkTiming(Auction a, Submission s) {
-        Instant at = s.receivedAt();
-        BidKind kind = s.bid().kind() == null ? BidKind.COMPETITIVE : s.bid().kind();
+    static void checkTiming(Auction a, BidKind bidKind, Instant at) {
+        BidKind kind = bidKind == null ? BidKind.COMPETITIVE : bidKind;
         Instant deadline = AuctionRules.deadline(a, kind);
         if (a.status == AuctionStatus.CANCELLED) {
             throw ProblemException.conflict("Auction " + a.auctionId + " was cancelled");
