@@ -28,7 +28,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -393,6 +392,6 @@ public class BidIntake {
     }
 
     static String iso(Instant i) {
-        return DateTimeFormatter.ISO_INSTANT.format(i);
+        return io.sovereign.kit.json.Instants.format(i);
     }
 }

@@ -22,7 +22,17 @@ class ReceiptChainTest {
         String second = ReceiptChain.next(first,
                 ReceiptChain.canonical("a-1", "b-2", "retail-x", BidKind.NONCOMPETITIVE, null, 5_000L, 0),
                 Instant.parse("2026-11-21T10:00:01Z"));
-        assertThat(second).isEqualTo("49cc0969099b1ba5965dad5c2e7ee04a52d4ab000e683d25e64459725957f410");
+        assertThat(second).isEqualTo("9e7141d3d5885a9679d56864701025e09c6157c2124c15d1332b1ab18d740948");
+    }
+
+    @Test
+    void receivedAtIsHashedAsTheApiWritesIt() {
+        Instant at = Instant.parse("2026-11-21T10:00:01Z");
+        String canonical = ReceiptChain.canonical("a-1", "b-2", "retail-x", BidKind.NONCOMPETITIVE, null, 5_000L, 0);
+        // the API writes 2026-11-21T10:00:01.000000Z: kit json Instants and the chain agree
+        assertThat(io.sovereign.kit.json.Instants.format(at)).isEqualTo("2026-11-21T10:00:01.000000Z");
+        assertThat(ReceiptChain.next(ReceiptChain.GENESIS, canonical, at))
+                .isEqualTo(ReceiptChain.next(ReceiptChain.GENESIS, canonical, at.plusNanos(999)));
     }
 
     @Test

@@ -35,8 +35,8 @@ class BidTimingTest {
         assertThatThrownBy(() -> BidIntake.checkTiming(a, BidKind.COMPETITIVE, CLOSES))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     org.assertj.core.api.Assertions.assertThat(e.status()).isEqualTo(409);
-                    org.assertj.core.api.Assertions.assertThat(e.extensions()).containsEntry("receivedAt", "2026-11-21T11:00:00Z")
-                            .containsEntry("deadline", "2026-11-21T11:00:00Z");
+                    org.assertj.core.api.Assertions.assertThat(e.extensions()).containsEntry("receivedAt", "2026-11-21T11:00:00.000000Z")
+                            .containsEntry("deadline", "2026-11-21T11:00:00.000000Z");
                 });
     }
 
