@@ -5,6 +5,9 @@ import io.sovereign.stack.Service;
 import io.sovereign.stack.Stack;
 import io.sovereign.stack.StackConfig;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -53,6 +56,12 @@ public final class PlatformStack implements BeforeAllCallback {
 
     public static String url(Service service) {
         return config().serviceUrl(service);
+    }
+
+    /** A connection to a service's own database, as the service logs in (role and password = database name). */
+    public static Connection database(Service service) throws SQLException {
+        String db = service.database();
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + config().ports().postgres() + "/" + db, db, db);
     }
 
     record Running(Stack stack) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
