@@ -37,7 +37,11 @@ final class AuctionCore {
 
     /** Announces {@link Announcements#note(Instant, Instant, Instant)} as this desk officer. */
     static Auction announce(String officer, Instant opens, Instant nonCompetitiveCloses, Instant closes) {
-        JsonPath a = as(Tokens.user(officer)).contentType("application/json")
+        return announceWith(Tokens.user(officer), opens, nonCompetitiveCloses, closes);
+    }
+
+    private static Auction announceWith(String token, Instant opens, Instant nonCompetitiveCloses, Instant closes) {
+        JsonPath a = as(token).contentType("application/json")
                 .body(Announcements.note(opens, nonCompetitiveCloses, closes)).post(url("/auctions"))
                 .then().statusCode(201).extract().jsonPath();
         return new Auction(a.getString("auctionId"), a.getString("security.isin"),
@@ -47,8 +51,9 @@ final class AuctionCore {
 
     /** An auction announced by the officer that opens now and closes after these delays; returned once OPEN. */
     static Auction open(String officer, Duration nonCompetitiveClosesIn, Duration closesIn) {
+        String token = Tokens.user(officer); // first, so that fetching it does not eat into the schedule
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Auction a = announce(officer, now, now.plus(nonCompetitiveClosesIn), now.plus(closesIn));
+        Auction a = announceWith(token, now, now.plus(nonCompetitiveClosesIn), now.plus(closesIn));
         awaitStatus(a.id(), "OPEN", Duration.ofSeconds(5));
         return a;
     }

@@ -20,7 +20,7 @@ class AuditIT {
 
     @Test
     void everyStepOfAnAuctionIsAuditedWithItsActor() {
-        Auction a = AuctionCore.open("desk1", Duration.ofMillis(2_500), Duration.ofMillis(3_000));
+        Auction a = AuctionCore.open("desk1", Duration.ofSeconds(4), Duration.ofSeconds(5));
         placeBid(Tokens.dealer("dealer-01"), a.id(), competitive("3.100", 1_000_000));
         String withdrawn = placeBid(Tokens.dealer("dealer-01"), a.id(), competitive("3.200", 1_000_000));
         AuctionCore.withdraw(Tokens.dealer("dealer-01"), a.id(), withdrawn).then().statusCode(200);

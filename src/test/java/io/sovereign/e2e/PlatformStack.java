@@ -1,5 +1,6 @@
 package io.sovereign.e2e;
 
+import io.restassured.RestAssured;
 import io.sovereign.stack.Ports;
 import io.sovereign.stack.Service;
 import io.sovereign.stack.Stack;
@@ -29,6 +30,8 @@ public final class PlatformStack implements BeforeAllCallback {
     }
 
     private static Running start() {
+        // a failed expectation shows what was sent and answered
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         Path root = StackConfig.findProjectRoot(Path.of(System.getProperty("user.dir")));
         StackConfig c = new StackConfig(root, root.resolve("target/e2e-stack"),
                 Ports.defaults().shifted(PORT_SHIFT).withOverrides(System.getenv()), true, true);
