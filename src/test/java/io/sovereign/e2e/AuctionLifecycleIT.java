@@ -39,7 +39,8 @@ class AuctionLifecycleIT {
         String id = announce(now.plusMillis(1_000), now.plusMillis(2_500), closes);
         assertThat(status(id)).isIn("ANNOUNCED", "OPEN");
         await().atMost(Duration.ofSeconds(5)).until(() -> status(id).equals("OPEN"));
-        await().atMost(Duration.ofSeconds(6)).until(() -> status(id).equals("CLOSED"));
+        // closed, and cleared at once: ALLOCATED (with no bids there is no stop-out)
+        await().atMost(Duration.ofSeconds(6)).until(() -> status(id).equals("ALLOCATED"));
 
         List<AuctionClosed> closed = new ArrayList<>();
         await().atMost(Duration.ofSeconds(20)).until(() -> {
@@ -63,7 +64,7 @@ class AuctionLifecycleIT {
         } finally {
             PlatformStack.stack().startService(Service.AUCTION_CORE);
         }
-        assertThat(status(id)).isEqualTo("CLOSED");
+        assertThat(status(id)).isEqualTo("ALLOCATED");
         await().atMost(Duration.ofSeconds(20)).until(() -> closedEvents(id).size() == 1);
         assertThat(closedEvents(id).get(0).closedAt()).isAfter(closes);
     }
@@ -74,7 +75,7 @@ class AuctionLifecycleIT {
         String early = announce(now.plusSeconds(3600), now.plusSeconds(7000), now.plusSeconds(7200));
         given().auth().oauth2(Tokens.dealer("dealer-01")).post(auctions("/" + early + "/close")).then().statusCode(403);
         given().auth().oauth2(Tokens.user("desk1")).post(auctions("/" + early + "/close")).then().statusCode(200)
-                .body("status", equalTo("CLOSED"));
+                .body("status", equalTo("ALLOCATED"));
         given().auth().oauth2(Tokens.user("desk1")).post(auctions("/" + early + "/close")).then().statusCode(409);
         given().auth().oauth2(Tokens.user("desk1")).post(auctions("/" + early + "/cancel")).then().statusCode(409);
 

@@ -134,6 +134,9 @@ final class KafkaBroker {
                 "share.coordinator.state.topic.num.partitions=1",
                 "group.initial.rebalance.delay.ms=0",
                 "auto.create.topics.enable=false",
+                // AuctionResultsPublished carries every allocation of an auction in one event
+                "message.max.bytes=67108864",
+                "replica.fetch.max.bytes=67108864",
                 "num.network.threads=2",
                 "num.io.threads=2",
                 "num.recovery.threads.per.data.dir=1",

@@ -10,4 +10,24 @@ public interface AuctionConfig {
     /** Two-letter prefix of ISINs assigned to securities announced without one (ISO 6166: country or XS). */
     @WithDefault("XS")
     String isinPrefix();
+
+    /**
+     * How long after the competitive deadline the close runs, so that bids received before the
+     * deadline and still being written are in the book (bids are judged by their receipt instant).
+     */
+    @WithDefault("200ms")
+    java.time.Duration closeGrace();
+
+    /** The bid intake. */
+    Intake intake();
+
+    interface Intake {
+        /** Most bids written in one transaction. */
+        @WithDefault("500")
+        int maxBatch();
+
+        /** Bids waiting to be written before new ones are answered 503. */
+        @WithDefault("20000")
+        int queue();
+    }
 }

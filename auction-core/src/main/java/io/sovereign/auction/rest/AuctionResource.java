@@ -3,7 +3,6 @@ package io.sovereign.auction.rest;
 import io.quarkus.security.Authenticated;
 import io.sovereign.auction.domain.AuctionStatus;
 import io.sovereign.auction.mapping.AuctionMapper;
-import io.sovereign.auction.repository.Auction;
 import io.sovereign.auction.service.AuctionLifecycle;
 import io.sovereign.auction.service.AuctionService;
 import io.sovereign.kit.problem.ProblemException;
@@ -12,7 +11,9 @@ import io.sovereign.kit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import io.sovereign.kit.idempotency.Idempotency;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -59,7 +60,7 @@ public class AuctionResource {
     @APIResponse(responseCode = "404", description = "Unknown auction")
     @APIResponse(responseCode = "409", description = "Already closed (or cancelled)")
     public AuctionView cancel(@PathParam("auctionId") String auctionId) {
-        return AuctionMapper.toView(lifecycle.cancel(auctionId));
+        return AuctionMapper.toView(lifecycle.cancel(auctionId, caller.username()));
     }
 
     @GET
@@ -86,10 +87,13 @@ public class AuctionResource {
     @APIResponse(responseCode = "201", description = "Announced; Location names the auction")
     @APIResponse(responseCode = "400", description = "Invalid terms, each bad field named")
     @APIResponse(responseCode = "403", description = "Not auction-desk")
-    public Response announce(@NotNull @Valid AnnounceAuctionRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
-        Auction a = service.announce(request, caller.username());
-        return Response.created(uri.getAbsolutePathBuilder().path(a.auctionId).build())
-                .entity(AuctionMapper.toView(a)).build();
+    @APIResponse(responseCode = "422", description = "Idempotency-Key used before with another request")
+    public Response announce(@NotNull @Valid AnnounceAuctionRequest request,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @jakarta.ws.rs.core.Context UriInfo uri) {
+        Idempotency.checkKey(idempotencyKey);
+        AuctionService.Announced a = service.announce(request, caller.username(), idempotencyKey);
+        return Response.created(uri.getAbsolutePathBuilder().path(a.auctionId()).build())
+                .entity(a.body()).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     private static AuctionStatus parseStatus(String status) {

@@ -35,29 +35,7 @@ public final class ClearingResultWriter {
             if (head != null) {
                 head.write(g);
             }
-            var s = r.stopOut();
-            if (t.basis() == BidBasis.PRICE) {
-                decimal(g, "lowPrice", s == null ? null : s.high());
-                decimal(g, "highPrice", s == null ? null : s.low());
-                decimal(g, "medianPrice", s == null ? null : s.median());
-            } else {
-                decimal(g, "highRate", s == null ? null : s.high());
-                decimal(g, "lowRate", s == null ? null : s.low());
-                decimal(g, "medianRate", s == null ? null : s.median());
-            }
-            if (type != SecurityType.BILL) {
-                decimal(g, "couponRate", s == null ? null : s.coupon());
-            }
-            if (t.format() == AuctionFormat.SINGLE_PRICE) {
-                decimal(g, "price", s == null ? null : s.price());
-            }
-            decimal(g, "averagePrice", s == null ? null : s.averagePrice());
-            decimal(g, "allotmentPercentage", s == null ? null : s.allotmentPercentage());
-            g.writeNumberField("totalTendered", r.totalTendered());
-            g.writeNumberField("totalAccepted", r.totalAccepted());
-            g.writeNumberField("competitiveAccepted", r.competitiveAccepted());
-            g.writeNumberField("nonCompetitiveAccepted", r.nonCompetitiveAccepted());
-            decimal(g, "bidToCover", r.bidToCover());
+            writeStatistics(g, t, type, r);
             g.writeArrayFieldStart("allocations");
             BidBook book = r.book();
             for (int i = 0; i < book.size(); i++) {
@@ -75,6 +53,43 @@ public final class ClearingResultWriter {
             g.writeEndArray();
             g.writeEndObject();
         }
+    }
+
+    /** The response without its allocations: what an auction's published results show everyone. */
+    public static void writeSummary(OutputStream out, ClearingTerms t, SecurityType type, ClearingResult r)
+            throws IOException {
+        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            g.writeStartObject();
+            writeStatistics(g, t, type, r);
+            g.writeEndObject();
+        }
+    }
+
+    private static void writeStatistics(JsonGenerator g, ClearingTerms t, SecurityType type, ClearingResult r)
+            throws IOException {
+        var s = r.stopOut();
+        if (t.basis() == BidBasis.PRICE) {
+            decimal(g, "lowPrice", s == null ? null : s.high());
+            decimal(g, "highPrice", s == null ? null : s.low());
+            decimal(g, "medianPrice", s == null ? null : s.median());
+        } else {
+            decimal(g, "highRate", s == null ? null : s.high());
+            decimal(g, "lowRate", s == null ? null : s.low());
+            decimal(g, "medianRate", s == null ? null : s.median());
+        }
+        if (type != SecurityType.BILL) {
+            decimal(g, "couponRate", s == null ? null : s.coupon());
+        }
+        if (t.format() == AuctionFormat.SINGLE_PRICE) {
+            decimal(g, "price", s == null ? null : s.price());
+        }
+        decimal(g, "averagePrice", s == null ? null : s.averagePrice());
+        decimal(g, "allotmentPercentage", s == null ? null : s.allotmentPercentage());
+        g.writeNumberField("totalTendered", r.totalTendered());
+        g.writeNumberField("totalAccepted", r.totalAccepted());
+        g.writeNumberField("competitiveAccepted", r.competitiveAccepted());
+        g.writeNumberField("nonCompetitiveAccepted", r.nonCompetitiveAccepted());
+        decimal(g, "bidToCover", r.bidToCover());
     }
 
     private static void decimal(JsonGenerator g, String name, BigDecimal value) throws IOException {

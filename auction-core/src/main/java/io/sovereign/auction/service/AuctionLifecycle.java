@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.sovereign.auction.audit.AuditLog;
 import io.sovereign.auction.domain.AuctionStatus;
 import io.sovereign.auction.repository.Auction;
 import io.sovereign.auction.repository.AuctionRepository;
@@ -12,6 +13,7 @@ import io.sovereign.kit.outbox.Outbox;
 import io.sovereign.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,10 +24,14 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Opens and closes auctions on the server clock. Each transition is a conditional update
- * ({@code where status = ...}), so it happens once even with several instances or a timer and
- * the sweep racing. A timer per auction fires at the exact instant; a sweep every second (and at
- * start, for closes missed while the service was down) catches whatever a timer missed.
+ * Opens and closes auctions on the server clock, and clears them at once on close. Each
+ * transition locks the auction's row and checks its status, so it happens once even with several
+ * instances or a timer and the sweep racing, and a close waits for a batch of bids being written
+ * (the bid intake holds the same lock). Bids are judged by the instant they were received; the
+ * close itself runs {@code sovereign.auction.close-grace} after the deadline so that bids received
+ * just before it and still being written are in the book. A timer per auction fires at its
+ * instant; a sweep every second (and at start, for closes missed while the service was down, and
+ * clearings interrupted by a crash) catches whatever a timer missed.
  */
 @ApplicationScoped
 public class AuctionLifecycle {
@@ -35,16 +41,23 @@ public class AuctionLifecycle {
     private final AuctionRepository auctions;
     private final Outbox outbox;
     private final Clock clock;
+    private final AuditLog audit;
+    private final AuctionClearing clearing;
+    private final Duration grace;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "auction-deadlines");
         t.setDaemon(true);
         return t;
     });
 
-    public AuctionLifecycle(AuctionRepository auctions, Outbox outbox, Clock clock) {
+    public AuctionLifecycle(AuctionRepository auctions, Outbox outbox, Clock clock, AuditLog audit,
+            AuctionClearing clearing, io.sovereign.auction.config.AuctionConfig config) {
         this.auctions = auctions;
         this.outbox = outbox;
         this.clock = clock;
+        this.audit = audit;
+        this.clearing = clearing;
+        this.grace = config.closeGrace();
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -60,27 +73,36 @@ public class AuctionLifecycle {
     /** Sets the timers of an auction's opening and close (after its announcement commits, or at start). */
     public void schedule(Auction a) {
         at(a.biddingOpensAt, () -> open(a.auctionId));
-        at(a.competitiveClosesAt, () -> close(a.auctionId, null));
+        at(a.competitiveClosesAt.plus(grace), () -> close(a.auctionId, null));
     }
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         Instant now = clock.instant();
-        List<String> due = QuarkusTransaction.requiringNew().call(() -> auctions.list(
-                "(status = ?1 and biddingOpensAt <= ?3) or (status in (?1, ?2) and competitiveClosesAt <= ?3)",
-                AuctionStatus.ANNOUNCED, AuctionStatus.OPEN, now).stream().map(a -> a.auctionId).toList());
-        for (String id : due) {
-            open(id);
-            close(id, null);
+        List<Auction> due = QuarkusTransaction.requiringNew().call(() -> auctions.list(
+                "(status = ?1 and biddingOpensAt <= ?3) or (status in (?1, ?2) and competitiveClosesAt <= ?4)",
+                AuctionStatus.ANNOUNCED, AuctionStatus.OPEN, now, now.minus(grace)));
+        for (Auction a : due) {
+            open(a.auctionId);
+            if (!a.competitiveClosesAt.plus(grace).isAfter(now)) {
+                close(a.auctionId, null);
+            }
         }
+        clearing.pending().forEach(clearing::clear);
     }
 
     /** ANNOUNCED → OPEN once bidding opens; true if this call opened it. */
     public boolean open(String auctionId) {
         Instant now = clock.instant();
-        return QuarkusTransaction.requiringNew().call(() -> auctions.update(
-                "status = ?1 where auctionId = ?2 and status = ?3 and biddingOpensAt <= ?4",
-                AuctionStatus.OPEN, auctionId, AuctionStatus.ANNOUNCED, now) == 1);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Auction a = auctions.findById(auctionId, LockModeType.PESSIMISTIC_WRITE);
+            if (a == null || a.status != AuctionStatus.ANNOUNCED || a.biddingOpensAt.isAfter(now)) {
+                return false;
+            }
+            a.status = AuctionStatus.OPEN;
+            audit.record(auctionId, now, AuditLog.SYSTEM, AuditLog.Action.OPENED, "bidding opened");
+            return true;
+        });
     }
 
     /**
@@ -89,18 +111,25 @@ public class AuctionLifecycle {
      */
     public boolean close(String auctionId, String closedBy) {
         Instant now = clock.instant();
-        return QuarkusTransaction.requiringNew().call(() -> {
-            int changed = closedBy == null
-                    ? auctions.update("status = ?1 where auctionId = ?2 and status in (?3, ?4) and competitiveClosesAt <= ?5",
-                            AuctionStatus.CLOSED, auctionId, AuctionStatus.ANNOUNCED, AuctionStatus.OPEN, now)
-                    : auctions.update("status = ?1 where auctionId = ?2 and status in (?3, ?4)",
-                            AuctionStatus.CLOSED, auctionId, AuctionStatus.ANNOUNCED, AuctionStatus.OPEN);
-            if (changed == 1) {
-                outbox.publish(new AuctionClosed(auctionId, now, 0));
-                LOG.infof("Auction %s closed at %s%s", auctionId, now, closedBy == null ? "" : " by " + closedBy);
+        boolean closed = QuarkusTransaction.requiringNew().call(() -> {
+            Auction a = auctions.findById(auctionId, LockModeType.PESSIMISTIC_WRITE);
+            if (a == null || a.status != AuctionStatus.ANNOUNCED && a.status != AuctionStatus.OPEN
+                    || closedBy == null && a.competitiveClosesAt.isAfter(now)) {
+                return false;
             }
-            return changed == 1;
+            a.status = AuctionStatus.CLOSED;
+            a.closedAt = now;
+            outbox.publish(new AuctionClosed(auctionId, now, a.bidCount));
+            audit.record(auctionId, now, closedBy == null ? AuditLog.SYSTEM : closedBy, AuditLog.Action.CLOSED,
+                    (closedBy == null ? "closed on schedule" : "closed early") + " with " + a.bidCount + " bid(s)");
+            LOG.infof("Auction %s closed at %s with %d bid(s)%s", auctionId, now, a.bidCount,
+                    closedBy == null ? "" : " by " + closedBy);
+            return true;
         });
+        if (closed) {
+            clearing.clear(auctionId);
+        }
+        return closed;
     }
 
     /** Closes early (desk): 409 unless the auction is announced or open. */
@@ -115,12 +144,19 @@ public class AuctionLifecycle {
     }
 
     /** Cancels before the close (desk): 409 afterwards. */
-    public Auction cancel(String auctionId) {
-        int changed = QuarkusTransaction.requiringNew().call(() -> auctions.update(
-                "status = ?1 where auctionId = ?2 and status in (?3, ?4)",
-                AuctionStatus.CANCELLED, auctionId, AuctionStatus.ANNOUNCED, AuctionStatus.OPEN));
+    public Auction cancel(String auctionId, String officer) {
+        Instant now = clock.instant();
+        boolean cancelled = QuarkusTransaction.requiringNew().call(() -> {
+            Auction a = auctions.findById(auctionId, LockModeType.PESSIMISTIC_WRITE);
+            if (a == null || a.status != AuctionStatus.ANNOUNCED && a.status != AuctionStatus.OPEN) {
+                return false;
+            }
+            a.status = AuctionStatus.CANCELLED;
+            audit.record(auctionId, now, officer, AuditLog.Action.CANCELLED, "cancelled with " + a.bidCount + " bid(s)");
+            return true;
+        });
         Auction a = find(auctionId); // 404 for an unknown auction
-        if (changed == 0) {
+        if (!cancelled) {
             throw ProblemException.conflict("Auction " + auctionId + " is " + a.status
                     + "; only an announced or open auction can be cancelled");
         }

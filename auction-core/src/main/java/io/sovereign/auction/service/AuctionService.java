@@ -1,5 +1,9 @@
 package io.sovereign.auction.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sovereign.auction.audit.AuditLog;
 import io.sovereign.auction.config.AuctionConfig;
 import io.sovereign.auction.domain.AuctionStatus;
 import io.sovereign.auction.domain.AuctionTerms;
@@ -11,6 +15,7 @@ import io.sovereign.auction.repository.Auction;
 import io.sovereign.auction.repository.AuctionRepository;
 import io.sovereign.auction.rest.AnnounceAuctionRequest;
 import io.sovereign.auction.rest.SecurityTerms;
+import io.sovereign.kit.idempotency.Idempotency;
 import io.sovereign.kit.outbox.Outbox;
 import io.sovereign.kit.problem.Problem;
 import io.sovereign.kit.problem.ProblemException;
@@ -30,9 +35,15 @@ public class AuctionService {
     private final Clock clock;
     private final AuctionConfig config;
     private final AuctionLifecycle lifecycle;
+    private final AuditLog audit;
+    private final Idempotency idempotency;
+    private final ObjectMapper json;
 
     public AuctionService(AuctionRepository auctions, Outbox outbox, Clock clock, AuctionConfig config,
-            AuctionLifecycle lifecycle) {
+            AuctionLifecycle lifecycle, AuditLog audit, Idempotency idempotency, ObjectMapper json) {
+        this.audit = audit;
+        this.idempotency = idempotency;
+        this.json = json;
         this.auctions = auctions;
         this.outbox = outbox;
         this.clock = clock;
@@ -40,9 +51,33 @@ public class AuctionService {
         this.lifecycle = lifecycle;
     }
 
-    /** Validates and stores the auction, and announces it (AuctionAnnounced) in the same transaction. */
+    /** An announcement's response: the auction's id and its JSON (the original one for a repeated key). */
+    public record Announced(String auctionId, String body) {
+    }
+
+    /**
+     * Validates and stores the auction, and announces it (AuctionAnnounced) in the same
+     * transaction; with an Idempotency-Key, a repeated request gets the original response.
+     */
     @Transactional
-    public Auction announce(AnnounceAuctionRequest request, String createdBy) {
+    public Announced announce(AnnounceAuctionRequest request, String createdBy, String idempotencyKey) {
+        String requestHash = null;
+        if (idempotencyKey != null) {
+            requestHash = Idempotency.hash(write(request));
+            var prior = idempotency.claim(createdBy, "auctions", idempotencyKey, requestHash);
+            if (prior.isPresent()) {
+                return new Announced(read(prior.get().body()).path("auctionId").asText(), prior.get().body());
+            }
+        }
+        Auction a = create(request, createdBy);
+        String body = write(AuctionMapper.toView(a));
+        if (idempotencyKey != null) {
+            idempotency.remember(createdBy, "auctions", idempotencyKey, requestHash, 201, body);
+        }
+        return new Announced(a.auctionId, body);
+    }
+
+    private Auction create(AnnounceAuctionRequest request, String createdBy) {
         AuctionTerms terms = termsOf(request);
         List<TermsViolation> violations = terms.violations(clock.instant());
         if (!violations.isEmpty()) {
@@ -75,8 +110,26 @@ public class AuctionService {
         a.createdAt = Instant.now(clock);
         auctions.persist(a);
         outbox.publish(AuctionMapper.toAnnounced(a));
+        audit.record(a.auctionId, a.createdAt, createdBy, AuditLog.Action.ANNOUNCED, "ISIN " + a.isin + ", "
+                + a.securityType + ", offering " + a.offeringAmount + ", closes " + a.competitiveClosesAt);
         lifecycle.schedule(a); // a timer that fires before the commit finds nothing; the sweep follows
         return a;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode read(String body) {
+        try {
+            return json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

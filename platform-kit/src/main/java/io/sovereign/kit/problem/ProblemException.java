@@ -1,12 +1,15 @@
 package io.sovereign.kit.problem;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Thrown by services to answer with a problem document instead of a result. */
 public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
     private final List<Problem.FieldError> errors;
+    private final Map<String, Object> extensions = new LinkedHashMap<>();
 
     public ProblemException(int status, String title, String detail, List<Problem.FieldError> errors) {
         super(detail);
@@ -33,6 +36,21 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException conflict(String detail) {
         return new ProblemException(409, "Conflict", detail, List.of());
+    }
+
+    /** 422: an Idempotency-Key sent again with a different request. */
+    public static ProblemException keyReused(String detail) {
+        return new ProblemException(422, "Idempotency key reused", detail, List.of());
+    }
+
+    /** Adds a member to the problem document (RFC 9457 extension member). */
+    public ProblemException with(String member, Object value) {
+        extensions.put(member, value);
+        return this;
+    }
+
+    public Map<String, Object> extensions() {
+        return extensions;
     }
 
     public int status() {

@@ -27,7 +27,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return respond(e.status(), e.title(), e.getMessage(), e.errors());
+        return toResponse(e);
+    }
+
+    /** The problem response of an exception (for results completed asynchronously). */
+    public static Response toResponse(ProblemException e) {
+        return Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(new Problem("about:blank", e.title(),
+                e.status(), e.getMessage(), null, e.errors(), e.extensions())).build();
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,47 @@
+package io.sovereign.auction.domain;
+
+import io.sovereign.auction.domain.clearing.BidKind;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+
+/**
+ * The receipt of a bid: SHA-256 (hex) over the previous receipt of the auction's chain (64 zeros
+ * for the first bid), the bid's canonical form and the instant it was received, joined by
+ * newlines. Anyone holding the bids of an auction in chain order can recompute every receipt, so a
+ * bidder can prove what it sent and when, and nobody can insert, alter or reorder a bid unseen.
+ *
+ * <pre>
+ *   canonical = auctionId|bidId|bidderId|kind|value|amount|netLongPosition   (value "" if none)
+ *   receipt   = hex(sha256(previous + "\n" + canonical + "\n" + receivedAt))  (receivedAt ISO-8601, as sent)
+ * </pre>
+ */
+public final class ReceiptChain {
+
+    /** The "previous receipt" of an auction's first bid. */
+    public static final String GENESIS = "0".repeat(64);
+
+    private ReceiptChain() {
+    }
+
+    public static String canonical(String auctionId, String bidId, String bidderId, BidKind kind, BigDecimal value,
+            long amount, long netLongPosition) {
+        return auctionId + '|' + bidId + '|' + bidderId + '|' + kind + '|' + (value == null ? "" : value.toPlainString())
+                + '|' + amount + '|' + netLongPosition;
+    }
+
+    public static String next(String previous, String canonical, Instant receivedAt) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] digest = sha.digest((previous + '\n' + canonical + '\n' + DateTimeFormatter.ISO_INSTANT.format(receivedAt))
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.sovereign.auction.messaging;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.sovereign.auction.service.InvestorProjection;
+import io.sovereign.kit.inbox.Delivery;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Consumes identity.events.v1 into the investor projection (see {@link Delivery} for retries). */
+@ApplicationScoped
+public class IdentityEventsConsumer {
+
+    public static final String CHANNEL = "identity-events";
+
+    private final InvestorProjection projection;
+
+    public IdentityEventsConsumer(InvestorProjection projection) {
+        this.projection = projection;
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking(ordered = true)
+    public void onEvent(String json) throws InterruptedException {
+        Delivery.apply(CHANNEL, json, projection::apply);
+    }
+}

@@ -1,0 +1,269 @@
+package io.sovereign.auction.service;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.sovereign.auction.audit.AuditLog;
+import io.sovereign.auction.domain.AuctionStatus;
+import io.sovereign.auction.domain.BidBasis;
+import io.sovereign.auction.repository.Auction;
+import io.sovereign.auction.repository.AuctionRepository;
+import io.sovereign.events.AuctionResultsPublished;
+import io.sovereign.kit.outbox.Outbox;
+import io.sovereign.kit.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.Session;
+
+/**
+ * The read side of a cleared auction and its publication: results (with or without the
+ * allocations, by role and status), the live book, a bidder's own awards, and the supervisor's
+ * publish, which sends every allocation to settlement through the outbox.
+ */
+@ApplicationScoped
+public class AuctionResults {
+
+    private static final JsonFactory JSON_FACTORY = new JsonFactory();
+
+    private final AuctionRepository auctions;
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final ObjectMapper json;
+
+    public AuctionResults(AuctionRepository auctions, EntityManager em, Outbox outbox, AuditLog audit, Clock clock,
+            ObjectMapper json) {
+        this.auctions = auctions;
+        this.em = em;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** Who asks for results: what they may see follows from these. */
+    public record Viewer(boolean deskOrSupervisor, boolean auditor) {
+    }
+
+    /** One allocation as stored. */
+    public record StoredAllocation(String allocationId, String auctionId, String bidId, String bidderId, String kind,
+            long accepted, BigDecimal price, BigDecimal accruedInterest, BigDecimal settlementAmount,
+            String walletAddress) {
+    }
+
+    /** One level of the book: the amount bid at a rate (or price) and the cumulative amount up to it. */
+    public record BookLevel(BigDecimal value, long amount, long cumulative) {
+    }
+
+    /** The live book (competitive levels best first) and its totals. */
+    public record Book(String auctionId, BidBasis basis, long offeringAmount, long totalTendered, long nonCompetitive,
+            BigDecimal cover, List<BookLevel> levels) {
+    }
+
+    /** A results document, written as JSON when the response is sent. */
+    @FunctionalInterface
+    public interface Document {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * The results the viewer may see: desk and supervisor once ALLOCATED (with allocations); after
+     * publication everyone (allocations only for desk, supervisor and auditor). 404 for anyone
+     * else before publication, so nobody learns more than that the auction exists.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public Document results(String auctionId, Viewer viewer) {
+        Auction a = auction(auctionId);
+        boolean published = a.status == AuctionStatus.PUBLISHED;
+        if (!published && !viewer.deskOrSupervisor()) {
+            throw ProblemException.notFound("No published results for auction " + auctionId);
+        }
+        if (a.status != AuctionStatus.ALLOCATED && !published) {
+            throw ProblemException.conflict("Auction " + auctionId + " is " + a.status + "; results exist once it is cleared");
+        }
+        boolean withAllocations = viewer.deskOrSupervisor() || published && viewer.auditor();
+        return document(a, summary(auctionId), withAllocations ? allocations(auctionId, null) : null);
+    }
+
+    /**
+     * Publishes the results (four eyes: never by the auction's creator). 409 unless ALLOCATED with
+     * a stop-out. AuctionResultsPublished with every allocation goes out in the same transaction.
+     */
+    public Document publish(String auctionId, String supervisor) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Auction a = auctions.findById(auctionId, LockModeType.PESSIMISTIC_WRITE);
+            if (a == null) {
+                throw ProblemException.notFound("No auction " + auctionId);
+            }
+            if (supervisor.equals(a.createdBy)) {
+                throw ProblemException.forbidden("Four eyes: you created auction " + auctionId
+                        + ", so another auction-supervisor must publish its results");
+            }
+            if (a.status != AuctionStatus.ALLOCATED) {
+                throw ProblemException.conflict("Auction " + auctionId + " is " + a.status
+                        + "; only an allocated auction can be published");
+            }
+            Object[] result = (Object[]) em.createNativeQuery("select stop_out, summary from auction_result where auction_id = ?1")
+                    .setParameter(1, auctionId).getSingleResult();
+            if (!(Boolean) result[0]) {
+                throw ProblemException.conflict("The clearing of auction " + auctionId + " found no stop-out (no competitive "
+                        + "bid was awarded); such results cannot be published");
+            }
+            Instant now = clock.instant();
+            a.status = AuctionStatus.PUBLISHED;
+            a.publishedAt = now;
+            a.publishedBy = supervisor;
+            List<StoredAllocation> allocations = allocations(auctionId, null);
+            ObjectNode summary = (ObjectNode) json.readTree((String) result[1]);
+            String coupon = summary.path("couponRate").isTextual() ? summary.path("couponRate").asText() : null;
+            outbox.publish(event(a, coupon == null ? a.couponRate : new BigDecimal(coupon), now, allocations));
+            audit.record(auctionId, now, supervisor, AuditLog.Action.PUBLISHED, allocations.stream()
+                    .filter(x -> x.accepted() > 0).count() + " allocation(s) sent to settlement");
+            return document(a, summary, allocations);
+        });
+    }
+
+    private AuctionResultsPublished event(Auction a, BigDecimal coupon, Instant now, List<StoredAllocation> allocations) {
+        BigDecimal accrued = (BigDecimal) em.createNativeQuery("select accrued_per_100 from auction_result where auction_id = ?1")
+                .setParameter(1, a.auctionId).getSingleResult();
+        return new AuctionResultsPublished(a.auctionId, a.isin, a.securityType.name(), a.issueDate, a.maturityDate,
+                a.datedDate, coupon, accrued.setScale(6, RoundingMode.UNNECESSARY), now, a.publishedBy,
+                allocations.stream().map(x -> new AuctionResultsPublished.Allocation(x.allocationId(), x.auctionId(),
+                        a.isin, x.bidId(), x.bidderId(), x.kind(), x.accepted(), x.price(), x.accruedInterest(),
+                        x.settlementAmount(), a.issueDate, x.walletAddress())).toList());
+    }
+
+    /** The caller's own awards, once published (409 before). */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public List<StoredAllocation> awardsOf(String auctionId, String bidderId) {
+        Auction a = auction(auctionId);
+        if (a.status != AuctionStatus.PUBLISHED) {
+            throw ProblemException.conflict("Auction " + auctionId + " is " + a.status + "; awards are known once it is published");
+        }
+        return allocations(auctionId, bidderId);
+    }
+
+    /** The aggregated demand: competitive amounts per level, best first, with cumulative amounts. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public Book book(String auctionId) {
+        Auction a = auction(auctionId);
+        boolean onPrice = a.bidBasis == BidBasis.PRICE;
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select b.kind, b.bid_value, sum(b.amount) from bid b "
+                + "where b.auction_id = ?1 and not exists (select 1 from bid_withdrawal w where w.bid_id = b.bid_id) "
+                + "group by b.kind, b.bid_value order by b.bid_value " + (onPrice ? "desc" : "asc"))
+                .setParameter(1, auctionId).getResultList();
+        List<BookLevel> levels = new ArrayList<>();
+        long cumulative = 0;
+        long nonCompetitive = 0;
+        int scale = onPrice ? 6 : 3;
+        for (Object[] r : rows) {
+            long amount = ((Number) r[2]).longValue();
+            if ("NONCOMPETITIVE".equals(r[0])) {
+                nonCompetitive += amount;
+                continue;
+            }
+            cumulative += amount;
+            levels.add(new BookLevel(((BigDecimal) r[1]).setScale(scale, RoundingMode.UNNECESSARY), amount, cumulative));
+        }
+        long total = cumulative + nonCompetitive;
+        BigDecimal cover = BigDecimal.valueOf(total).divide(BigDecimal.valueOf(a.offeringAmount), 2, RoundingMode.HALF_UP);
+        return new Book(auctionId, a.bidBasis, a.offeringAmount, total, nonCompetitive, cover, levels);
+    }
+
+    private Auction auction(String auctionId) {
+        Auction a = auctions.findById(auctionId);
+        if (a == null) {
+            throw ProblemException.notFound("No auction " + auctionId);
+        }
+        return a;
+    }
+
+    private ObjectNode summary(String auctionId) {
+        String text = (String) em.createNativeQuery("select summary from auction_result where auction_id = ?1")
+                .setParameter(1, auctionId).getSingleResult();
+        try {
+            return (ObjectNode) json.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The auction's allocations in bid order, all of them or one bidder's. */
+    private List<StoredAllocation> allocations(String auctionId, String bidderId) {
+        List<StoredAllocation> list = new ArrayList<>();
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select allocation_id, auction_id, bid_id, bidder_id, kind, "
+                    + "accepted, price, accrued_interest, settlement_amount, wallet_address from allocation "
+                    + "where auction_id = ? and (? is null or bidder_id = ?) order by ordinal")) {
+                ps.setString(1, auctionId);
+                ps.setString(2, bidderId);
+                ps.setString(3, bidderId);
+                ps.setFetchSize(10_000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        list.add(new StoredAllocation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getLong(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
+                                rs.getBigDecimal(9), rs.getString(10)));
+                    }
+                }
+            }
+        });
+        return list;
+    }
+
+    /** auctionId, status, the statistics, then (if given) the allocations in the simulation's shape plus their ids. */
+    private static Document document(Auction a, ObjectNode summary, List<StoredAllocation> allocations) {
+        String auctionId = a.auctionId;
+        String status = a.status.name();
+        return out -> {
+            try (JsonGenerator g = JSON_FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+                g.setCodec(new ObjectMapper());
+                g.writeStartObject();
+                g.writeStringField("auctionId", auctionId);
+                g.writeStringField("status", status);
+                for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = summary.fields(); it.hasNext();) {
+                    var f = it.next();
+                    g.writeFieldName(f.getKey());
+                    g.writeTree(f.getValue());
+                }
+                if (allocations != null) {
+                    g.writeArrayFieldStart("allocations");
+                    for (StoredAllocation x : allocations) {
+                        g.writeStartObject();
+                        g.writeStringField("allocationId", x.allocationId());
+                        g.writeStringField("bidId", x.bidId());
+                        g.writeStringField("bidderId", x.bidderId());
+                        g.writeStringField("kind", x.kind());
+                        g.writeNumberField("accepted", x.accepted());
+                        if (x.price() != null) {
+                            g.writeStringField("price", x.price().setScale(6, RoundingMode.UNNECESSARY).toPlainString());
+                        }
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                }
+                g.writeEndObject();
+            }
+        };
+    }
+}

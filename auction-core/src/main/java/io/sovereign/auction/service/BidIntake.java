@@ -1,0 +1,399 @@
+package io.sovereign.auction.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.sovereign.auction.audit.AuditLog;
+import io.sovereign.auction.domain.AuctionStatus;
+import io.sovereign.auction.domain.ReceiptChain;
+import io.sovereign.auction.domain.clearing.BidBook;
+import io.sovereign.auction.domain.clearing.BidError;
+import io.sovereign.auction.domain.clearing.BidKind;
+import io.sovereign.auction.domain.clearing.BidValidator;
+import io.sovereign.auction.domain.clearing.ClearingTerms;
+import io.sovereign.auction.repository.Auction;
+import io.sovereign.kit.idempotency.Idempotency;
+import io.sovereign.kit.problem.Problem;
+import io.sovereign.kit.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import io.sovereign.auction.config.AuctionConfig;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
+/**
+ * Takes bids into the book. Requests are queued and written by one writer thread in batches: one
+ * transaction per auction and batch locks the auction row, checks every bid (deadline on its
+ * receipt instant, terms, the bidder's other bids, its Idempotency-Key), extends the receipt chain,
+ * and writes the bids, their audit entries and their keys. A bid's future completes only after
+ * that transaction has committed, so a 201 always names a durable bid; if the commit fails, every
+ * bid of the batch is answered 503 and none is stored. The close takes the same row lock, so a bid
+ * is either in the book the clearing reads or refused.
+ */
+@ApplicationScoped
+public class BidIntake {
+
+    private static final Logger LOG = Logger.getLogger(BidIntake.class);
+    private static final BigDecimal MAX_VALUE = new BigDecimal("1000");
+
+    /**
+     * A bid as its bidder sent it, unchecked (a bid at or after its deadline gets 409 whatever it
+     * contains, so its content is checked only once it is known to be in time).
+     */
+    public record BidRequest(BidKind kind, BigDecimal rate, BigDecimal price, Long amount, Long netLongPosition) {
+
+        /** What an Idempotency-Key is compared on. */
+        String canonical() {
+            return kind + "|" + plain(rate) + "|" + plain(price) + "|" + amount + "|" + netLongPosition;
+        }
+
+        private static String plain(BigDecimal d) {
+            return d == null ? "" : d.toPlainString();
+        }
+
+        long netLong() {
+            return netLongPosition == null ? 0 : netLongPosition;
+        }
+    }
+
+    /** Who bids: a dealer, or a retail investor with the wallet the award is delivered to. */
+    public record Bidder(String bidderId, boolean retail, String walletAddress) {
+    }
+
+    /** The answer to an accepted bid (201), also what an idempotent retry gets again. */
+    public record Receipt(String bidId, String auctionId, Instant receivedAt, String receipt) {
+    }
+
+    private record Submission(String auctionId, Bidder bidder, BidRequest bid, Instant receivedAt,
+            Idempotency.KeyRef key, CompletableFuture<Receipt> done) {
+    }
+
+    private record Accepted(Submission s, String bidId, long seq, BigDecimal value, Receipt receipt) {
+    }
+
+    private final EntityManager em;
+    private final Idempotency idempotency;
+    private final ObjectMapper json;
+    private final int maxBatch;
+    private final BlockingQueue<Submission> queue;
+    private volatile boolean accepting;
+    private Thread writer;
+
+    public BidIntake(EntityManager em, Idempotency idempotency, ObjectMapper json, AuctionConfig config) {
+        this.em = em;
+        this.idempotency = idempotency;
+        this.json = json;
+        this.maxBatch = config.intake().maxBatch();
+        this.queue = new ArrayBlockingQueue<>(config.intake().queue());
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        accepting = true;
+        writer = new Thread(this::run, "bid-intake");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** Stops taking bids and writes what is queued before the service stops. */
+    void onStop(@Observes ShutdownEvent stop) throws InterruptedException {
+        accepting = false;
+        if (writer != null) {
+            writer.join(TimeUnit.SECONDS.toMillis(10));
+        }
+        Submission s;
+        while ((s = queue.poll()) != null) {
+            s.done().completeExceptionally(unavailable());
+        }
+    }
+
+    /**
+     * Queues a bid received at {@code receivedAt} for {@code scope} ("bids" or "subscriptions");
+     * the future completes with its receipt once it is committed, or with a problem.
+     */
+    public CompletableFuture<Receipt> submit(String auctionId, Bidder bidder, BidRequest bid, Instant receivedAt,
+            String scope, String idempotencyKey) {
+        CompletableFuture<Receipt> done = new CompletableFuture<>();
+        Idempotency.KeyRef key = idempotencyKey == null ? null
+                : new Idempotency.KeyRef(bidder.bidderId(), scope + ":" + auctionId, idempotencyKey);
+        if (!accepting || !queue.offer(new Submission(auctionId, bidder, bid, receivedAt, key, done))) {
+            done.completeExceptionally(unavailable());
+        }
+        return done;
+    }
+
+    private static ProblemException unavailable() {
+        return new ProblemException(503, "Service unavailable",
+                "The bid was not recorded; send it again (with the same Idempotency-Key)", List.of());
+    }
+
+    private void run() {
+        List<Submission> batch = new ArrayList<>(maxBatch);
+        while (accepting || !queue.isEmpty()) {
+            try {
+                Submission first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                Map<String, List<Submission>> byAuction = new LinkedHashMap<>();
+                for (Submission s : batch) {
+                    byAuction.computeIfAbsent(s.auctionId(), k -> new ArrayList<>()).add(s);
+                }
+                byAuction.values().forEach(this::writeGroup);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("Bid intake failed", e);
+                batch.forEach(s -> s.done().completeExceptionally(unavailable()));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void writeGroup(List<Submission> group) {
+        Map<Submission, Object> outcome = new IdentityHashMap<>();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                outcome.clear();
+                write(group, outcome);
+            });
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "A batch of %d bid(s) for auction %s could not be stored", group.size(), group.get(0).auctionId());
+            group.forEach(s -> s.done().completeExceptionally(unavailable()));
+            return;
+        }
+        for (Submission s : group) {
+            Object o = outcome.get(s);
+            if (o instanceof Receipt r) {
+                s.done().complete(r);
+            } else if (o instanceof ProblemException p) {
+                s.done().completeExceptionally(p);
+            } else {
+                s.done().completeExceptionally(unavailable());
+            }
+        }
+    }
+
+    /** Running totals of one bidder's live bids in the auction. */
+    private static final class Position {
+        long competitive;
+        long nonCompetitive;
+        long nonCompetitiveAmount;
+    }
+
+    private void write(List<Submission> group, Map<Submission, Object> outcome) {
+        String auctionId = group.get(0).auctionId();
+        Auction a = em.find(Auction.class, auctionId, LockModeType.PESSIMISTIC_WRITE);
+        if (a == null) {
+            group.forEach(s -> outcome.put(s, ProblemException.notFound("No auction " + auctionId)));
+            return;
+        }
+        ClearingTerms terms = AuctionRules.clearingTerms(a);
+        Map<String, Position> positions = positions(auctionId, group);
+        List<Idempotency.KeyRef> keys = group.stream().map(Submission::key).filter(k -> k != null).toList();
+        Map<Idempotency.KeyRef, Idempotency.Remembered> known = new HashMap<>(idempotency.findAll(keys));
+        Map<Idempotency.KeyRef, Idempotency.Remembered> remember = new HashMap<>();
+        List<Accepted> accepted = new ArrayList<>();
+        String head = a.chainHead == null ? ReceiptChain.GENESIS : a.chainHead;
+        long seq = a.bidCount;
+        for (Submission s : group) {
+            try {
+                String requestHash = s.key() == null ? null : Idempotency.hash(s.bid().canonical());
+                if (s.key() != null && known.containsKey(s.key())) {
+                    Idempotency.Remembered prior = known.get(s.key());
+                    if (!prior.requestHash().equals(requestHash)) {
+                        throw ProblemException.keyReused("The Idempotency-Key " + s.key().key()
+                                + " was used before with a different bid; use a new key for a new bid");
+                    }
+                    outcome.put(s, json.readValue(prior.body(), Receipt.class));
+                    continue;
+                }
+                checkTiming(a, s);
+                Position p = positions.computeIfAbsent(s.bidder().bidderId(), k -> new Position());
+                BigDecimal value = checkBid(terms, a, s, p);
+                String bidId = UUID.randomUUID().toString();
+                String canonical = ReceiptChain.canonical(auctionId, bidId, s.bidder().bidderId(), s.bid().kind(), value,
+                        s.bid().amount(), s.bid().netLong());
+                head = ReceiptChain.next(head, canonical, s.receivedAt());
+                Receipt receipt = new Receipt(bidId, auctionId, s.receivedAt(), head);
+                accepted.add(new Accepted(s, bidId, ++seq, value, receipt));
+                if (s.bid().kind() == BidKind.COMPETITIVE) {
+                    p.competitive++;
+                } else {
+                    p.nonCompetitive++;
+                    p.nonCompetitiveAmount += s.bid().amount();
+                }
+                if (s.key() != null) {
+                    Idempotency.Remembered r = new Idempotency.Remembered(requestHash, 201, json.writeValueAsString(receipt));
+                    known.put(s.key(), r);
+                    remember.put(s.key(), r);
+                }
+                outcome.put(s, receipt);
+            } catch (ProblemException e) {
+                outcome.put(s, e);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A receipt could not be (de)serialised", e);
+            }
+        }
+        if (accepted.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(c -> {
+            insertBids(c, accepted);
+            Idempotency.rememberAll(c, remember);
+        });
+        a.chainHead = head;
+        a.bidCount = seq;
+    }
+
+    /** 409 for a cancelled or closed auction, a bid at or after its deadline, or before the opening. */
+    private static void checkTiming(Auction a, Submission s) {
+        Instant at = s.receivedAt();
+        BidKind kind = s.bid().kind() == null ? BidKind.COMPETITIVE : s.bid().kind();
+        Instant deadline = AuctionRules.deadline(a, kind);
+        if (a.status == AuctionStatus.CANCELLED) {
+            throw ProblemException.conflict("Auction " + a.auctionId + " was cancelled");
+        }
+        if (!at.isBefore(deadline)) {
+            throw ProblemException.conflict((kind == BidKind.COMPETITIVE ? "Competitive" : "Non-competitive")
+                    + " bidding closed at " + iso(deadline) + "; this bid was received at " + iso(at))
+                    .with("receivedAt", iso(at)).with("deadline", iso(deadline));
+        }
+        if (a.status != AuctionStatus.ANNOUNCED && a.status != AuctionStatus.OPEN) {
+            throw ProblemException.conflict("Auction " + a.auctionId + " is " + a.status + "; it takes no more bids")
+                    .with("receivedAt", iso(at));
+        }
+        if (at.isBefore(a.biddingOpensAt)) {
+            throw ProblemException.conflict("Bidding opens at " + iso(a.biddingOpensAt) + "; this bid was received at "
+                    + iso(at)).with("receivedAt", iso(at)).with("opensAt", iso(a.biddingOpensAt));
+        }
+    }
+
+    /** The auction's terms and the bidder's other live bids (DOMAIN.md §2.1); the value as stored. */
+    private static BigDecimal checkBid(ClearingTerms terms, Auction a, Submission s, Position p) {
+        BidRequest bid = s.bid();
+        boolean onPrice = terms.basis() == io.sovereign.auction.domain.BidBasis.PRICE;
+        String valueField = onPrice ? "price" : "rate";
+        BigDecimal value = onPrice ? bid.price() : bid.rate();
+        BigDecimal other = onPrice ? bid.rate() : bid.price();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (bid.kind() == null) {
+            errors.add(new Problem.FieldError("kind", "is required: COMPETITIVE or NONCOMPETITIVE"));
+        }
+        if (bid.amount() == null) {
+            errors.add(new Problem.FieldError("amount", "is required"));
+        }
+        if (other != null) {
+            errors.add(new Problem.FieldError(onPrice ? "rate" : "price", "bids in this auction carry " + valueField
+                    + " (bid basis " + terms.basis() + ")"));
+        }
+        if (value != null && value.abs().compareTo(MAX_VALUE) >= 0) {
+            errors.add(new Problem.FieldError(valueField, "must be below " + MAX_VALUE));
+            value = null;
+        }
+        if (errors.isEmpty()) {
+            BidBook one = BidBook.builder(terms.increment(), 1).add("", s.bidder().bidderId(), bid.kind(), value,
+                    bid.amount(), bid.netLong()).build();
+            for (BidError e : BidValidator.validate(terms, one)) {
+                errors.add(new Problem.FieldError(e.field(), e.message().substring(e.message().indexOf(": ") + 2)));
+            }
+        }
+        if (bid.kind() == BidKind.COMPETITIVE && p.nonCompetitive > 0 || bid.kind() == BidKind.NONCOMPETITIVE && p.competitive > 0) {
+            errors.add(new Problem.FieldError("kind", "you already hold " + (bid.kind() == BidKind.COMPETITIVE
+                    ? "non-competitive" : "competitive") + " bids in this auction; a bidder may bid only one kind"));
+        }
+        if (errors.isEmpty() && bid.kind() == BidKind.NONCOMPETITIVE
+                && bid.amount() > a.nonCompetitiveLimit - p.nonCompetitiveAmount) {
+            errors.add(new Problem.FieldError("amount", "your non-competitive bids would total "
+                    + (p.nonCompetitiveAmount + bid.amount()) + ", above the limit " + a.nonCompetitiveLimit));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("The bid breaks " + errors.size() + " rule(s) of the auction; first: "
+                    + errors.get(0).message(), errors);
+        }
+        return value == null ? null : value.setScale(terms.outputScale(), java.math.RoundingMode.UNNECESSARY);
+    }
+
+    private Map<String, Position> positions(String auctionId, List<Submission> group) {
+        List<String> bidders = group.stream().map(s -> s.bidder().bidderId()).distinct().toList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select b.bidder_id, b.kind, count(*), sum(b.amount) from bid b "
+                + "where b.auction_id = :a and b.bidder_id in (:bidders) "
+                + "and not exists (select 1 from bid_withdrawal w where w.bid_id = b.bid_id) group by b.bidder_id, b.kind")
+                .setParameter("a", auctionId).setParameter("bidders", bidders).getResultList();
+        Map<String, Position> positions = new HashMap<>();
+        for (Object[] r : rows) {
+            Position p = positions.computeIfAbsent((String) r[0], k -> new Position());
+            if (BidKind.COMPETITIVE.name().equals(r[1])) {
+                p.competitive = ((Number) r[2]).longValue();
+            } else {
+                p.nonCompetitive = ((Number) r[2]).longValue();
+                p.nonCompetitiveAmount = ((Number) r[3]).longValue();
+            }
+        }
+        return positions;
+    }
+
+    private static void insertBids(Connection c, List<Accepted> accepted) throws SQLException {
+        try (PreparedStatement bids = c.prepareStatement("insert into bid (bid_id, auction_id, seq, bidder_id, kind, "
+                + "bid_value, amount, net_long_position, retail, wallet_address, received_at, receipt) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement audit = AuditLog.batch(c)) {
+            for (Accepted x : accepted) {
+                Submission s = x.s();
+                bids.setString(1, x.bidId());
+                bids.setString(2, s.auctionId());
+                bids.setLong(3, x.seq());
+                bids.setString(4, s.bidder().bidderId());
+                bids.setString(5, s.bid().kind().name());
+                if (x.value() == null) {
+                    bids.setNull(6, Types.NUMERIC);
+                } else {
+                    bids.setBigDecimal(6, x.value());
+                }
+                bids.setLong(7, s.bid().amount());
+                bids.setLong(8, s.bid().netLong());
+                bids.setBoolean(9, s.bidder().retail());
+                bids.setString(10, s.bidder().walletAddress());
+                bids.setTimestamp(11, Timestamp.from(s.receivedAt()));
+                bids.setString(12, x.receipt().receipt());
+                bids.addBatch();
+                AuditLog.add(audit, s.auctionId(), s.receivedAt(), s.bidder().bidderId(), AuditLog.Action.BID_SUBMITTED,
+                        "bid " + x.bidId() + ": " + s.bid().kind() + (x.value() == null ? "" : " at " + x.value().toPlainString())
+                                + " for " + s.bid().amount() + (s.bidder().retail() ? " (retail subscription)" : ""));
+            }
+            bids.executeBatch();
+            audit.executeBatch();
+        }
+    }
+
+    static String iso(Instant i) {
+        return DateTimeFormatter.ISO_INSTANT.format(i);
+    }
+}
