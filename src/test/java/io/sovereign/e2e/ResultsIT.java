@@ -219,15 +219,15 @@ class ResultsIT {
         int scale = new BigDecimal(auction.get(valueField + "Increment").asText()).scale();
         ArrayNode bids = request.putArray("bids");
         try (Connection c = PlatformStack.database(Service.AUCTION_CORE);
-                PreparedStatement q = c.prepareStatement("select bid_id, bidder_id, kind, value, amount,"
-                        + " net_long_position from bid where auction_id::text = ?"
+                PreparedStatement q = c.prepareStatement("select bid_id, bidder_id, kind, bid_value, amount,"
+                        + " net_long_position from bid where auction_id = ?"
                         + " and bid_id not in (select bid_id from bid_withdrawal) order by seq")) {
             q.setString(1, a.id());
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     ObjectNode bid = bids.addObject().put("bidId", rs.getString("bid_id"))
                             .put("bidderId", rs.getString("bidder_id")).put("kind", rs.getString("kind"));
-                    BigDecimal value = rs.getBigDecimal("value");
+                    BigDecimal value = rs.getBigDecimal("bid_value");
                     if (value != null) {
                         bid.put(valueField, value.setScale(scale, RoundingMode.UNNECESSARY).toPlainString());
                     }
