@@ -16,7 +16,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DeadlineIT {
 
     /** How long before its deadline each burst starts, and how long after it it goes on. */
-    private static final Duration BEFORE = Duration.ofMillis(800);
+    private static final Duration BEFORE = Duration.ofMillis(600);
     private static final Duration AFTER = Duration.ofMillis(300);
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -45,10 +45,11 @@ class DeadlineIT {
     void everyBidIsJudgedByTheInstantTheServerReceivedIt() throws Exception {
         Auction a = AuctionCore.open("desk1", Duration.ofSeconds(4), Duration.ofSeconds(6));
 
+        // eight requests in flight at a time: arrivals some milliseconds apart even on a busy machine
         List<Outcome> nonCompetitiveBids = burst(a, a.nonCompetitiveClosesAt(), nonCompetitive(1_000),
-                "dealer-03", "dealer-03", "dealer-03");
+                Collections.nCopies(8, "dealer-03"));
         List<Outcome> competitiveBids = burst(a, a.closesAt(), competitive("3.100", 1_000),
-                "dealer-01", "dealer-02", "dealer-01", "dealer-02");
+                Collections.nCopies(4, List.of("dealer-01", "dealer-02")).stream().flatMap(List::stream).toList());
         assertJudgedAt(nonCompetitiveBids, a.nonCompetitiveClosesAt());
         assertJudgedAt(competitiveBids, a.closesAt());
 
@@ -67,19 +68,22 @@ class DeadlineIT {
         assertThat(outcomes).allSatisfy(o -> assertThat(o.status()).as(o.body()).isIn(201, 409));
         List<Outcome> accepted = outcomes.stream().filter(o -> o.status() == 201).toList();
         List<Outcome> refused = outcomes.stream().filter(o -> o.status() == 409).toList();
+        Instant lastAccepted = accepted.stream().map(Outcome::receivedAt).max(Instant::compareTo).orElse(null);
+        String summary = "%d accepted (the last received at %s), %d refused at the deadline %s"
+                .formatted(accepted.size(), lastAccepted, refused.size(), deadline);
         assertThat(accepted).allSatisfy(o -> assertThat(o.receivedAt()).as(o.body()).isBefore(deadline));
         assertThat(refused).allSatisfy(o -> {
             assertThat(o.receivedAt()).as(o.body()).isAfterOrEqualTo(deadline);
             assertThat(o.deadline()).as(o.body()).isEqualTo(deadline);
         });
-        assertThat(accepted).as("a bid accepted in the last 50 ms before " + deadline)
-                .anySatisfy(o -> assertThat(o.receivedAt()).isAfterOrEqualTo(deadline.minusMillis(50)));
-        assertThat(refused).as("a bid refused after " + deadline).isNotEmpty();
+        assertThat(lastAccepted).as("a bid accepted in the last 50 ms: " + summary)
+                .isAfterOrEqualTo(deadline.minusMillis(50));
+        assertThat(refused).as("a bid refused: " + summary).isNotEmpty();
     }
 
     /** One thread per bidder sends the body again and again from {@link #BEFORE} the deadline to {@link #AFTER} it. */
-    private static List<Outcome> burst(Auction a, Instant deadline, String body, String... bidders) throws Exception {
-        List<String> tokens = Arrays.stream(bidders).map(Tokens::dealer).toList();
+    private static List<Outcome> burst(Auction a, Instant deadline, String body, List<String> bidders) throws Exception {
+        List<String> tokens = bidders.stream().map(Tokens::dealer).toList();
         Instant from = deadline.minus(BEFORE);
         Instant until = deadline.plus(AFTER);
         await().atMost(Duration.between(Instant.now(), from).plusSeconds(1)).pollInterval(Duration.ofMillis(5))
