@@ -81,7 +81,7 @@ class DeadlineIT {
         assertThat(refused).as("a bid refused: " + summary).isNotEmpty();
     }
 
-    /** One thread per bidder sends the body again and again from {@link #BEFORE} the deadline to {@link #AFTER} it. */
+    /** A thread per entry of {@code bidders} sends the body again and again from {@link #BEFORE} the deadline to {@link #AFTER} it. */
     private static List<Outcome> burst(Auction a, Instant deadline, String body, List<String> bidders) throws Exception {
         List<String> tokens = bidders.stream().map(Tokens::dealer).toList();
         Instant from = deadline.minus(BEFORE);
