@@ -56,8 +56,10 @@ public final class StackLauncher {
             return 1;
         }
         printSummary(config);
-        if (demo) {
-            demo(config);
+        if (demo && demo(config) != 0) {
+            // the exit runs the shutdown hook, which stops the stack
+            System.err.println("[stack] stopping the stack: the demo failed");
+            return 1;
         }
         System.out.println("[stack] running; Ctrl-C (or ./platform down) stops everything");
         stopped.await();
@@ -69,7 +71,8 @@ public final class StackLauncher {
             new Demo(config).run();
             return 0;
         } catch (Exception e) {
-            System.err.println("[stack] demo failed: " + e.getMessage());
+            System.out.flush();
+            System.err.println("[stack] DEMO FAILED: " + (e.getMessage() != null ? e.getMessage() : e));
             return 1;
         }
     }

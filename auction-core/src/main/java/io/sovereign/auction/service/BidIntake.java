@@ -28,7 +28,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -234,7 +233,7 @@ public class BidIntake {
                     outcome.put(s, json.readValue(prior.body(), Receipt.class));
                     continue;
                 }
-                checkTiming(a, s);
+                checkTiming(a, s.bid().kind(), s.receivedAt());
                 Position p = positions.computeIfAbsent(s.bidder().bidderId(), k -> new Position());
                 BigDecimal value = checkBid(terms, a, s, p);
                 String bidId = UUID.randomUUID().toString();
@@ -273,9 +272,8 @@ public class BidIntake {
     }
 
     /** 409 for a cancelled or closed auction, a bid at or after its deadline, or before the opening. */
-    private static void checkTiming(Auction a, Submission s) {
-        Instant at = s.receivedAt();
-        BidKind kind = s.bid().kind() == null ? BidKind.COMPETITIVE : s.bid().kind();
+    static void checkTiming(Auction a, BidKind bidKind, Instant at) {
+        BidKind kind = bidKind == null ? BidKind.COMPETITIVE : bidKind;
         Instant deadline = AuctionRules.deadline(a, kind);
         if (a.status == AuctionStatus.CANCELLED) {
             throw ProblemException.conflict("Auction " + a.auctionId + " was cancelled");
@@ -394,6 +392,6 @@ public class BidIntake {
     }
 
     static String iso(Instant i) {
-        return DateTimeFormatter.ISO_INSTANT.format(i);
+        return io.sovereign.kit.json.Instants.format(i);
     }
 }

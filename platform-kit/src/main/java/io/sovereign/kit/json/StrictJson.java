@@ -14,6 +14,7 @@ import java.time.LocalDate;
  * API.md's conventions, enforced on input: par amounts are JSON integers (not "100", not 100.5),
  * nulls are not numbers, enum values are names (not indexes), strings are not numbers, dates are
  * {@code YYYY-MM-DD} strings ({@link IsoDate}). Decimals are JSON strings: see {@link DecimalString}.
+ * On output, instants always carry six decimals of seconds ({@link Instants}).
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -32,7 +33,8 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        mapper.registerModule(new SimpleModule("strict-dates").addDeserializer(LocalDate.class, new IsoDate()));
+        mapper.registerModule(new SimpleModule("strict-dates").addDeserializer(LocalDate.class, new IsoDate())
+                .addSerializer(java.time.Instant.class, new Instants()));
         mapper.coercionConfigFor(LogicalType.Boolean)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);

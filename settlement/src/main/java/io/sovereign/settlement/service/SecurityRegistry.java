@@ -2,6 +2,10 @@ package io.sovereign.settlement.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sovereign.events.AuctionAnnounced;
+import io.sovereign.events.AuctionResultsPublished;
+import io.sovereign.events.InvestorApproved;
+import io.sovereign.events.InvestorSuspended;
+import io.sovereign.events.WalletRegistered;
 import io.sovereign.events.CloudEvent;
 import io.sovereign.events.PlatformEvent;
 import io.sovereign.kit.inbox.Inbox;
@@ -13,7 +17,10 @@ import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
-/** The securities settlement will deliver, learnt from auction announcements. */
+/**
+ * What settlement learns from events: securities from auction announcements, settlement
+ * instructions from published results, the investor register from identity.
+ */
 @ApplicationScoped
 public class SecurityRegistry {
 
@@ -21,10 +28,15 @@ public class SecurityRegistry {
 
     private final Inbox inbox;
     private final MeterRegistry metrics;
+    private final SettlementInstructions instructions;
+    private final InvestorRegister investors;
 
-    public SecurityRegistry(Inbox inbox, MeterRegistry metrics) {
+    public SecurityRegistry(Inbox inbox, MeterRegistry metrics, SettlementInstructions instructions,
+            InvestorRegister investors) {
         this.inbox = inbox;
         this.metrics = metrics;
+        this.instructions = instructions;
+        this.investors = investors;
     }
 
     /**
@@ -39,8 +51,18 @@ public class SecurityRegistry {
             LOG.debugf("Event %s (%s) already processed", event.id(), event.type());
             return false;
         }
+        Instant at = event.time() == null ? Instant.now() : event.time();
         if (event.data() instanceof AuctionAnnounced announced) {
             register(announced);
+        } else if (event.data() instanceof AuctionResultsPublished published) {
+            int created = instructions.create(published);
+            LOG.infof("Auction %s published: %d settlement instruction(s)", published.auctionId(), created);
+        } else if (event.data() instanceof WalletRegistered w) {
+            investors.walletRegistered(w, at);
+        } else if (event.data() instanceof InvestorApproved a) {
+            investors.approved(a, at);
+        } else if (event.data() instanceof InvestorSuspended s) {
+            investors.suspended(s, at);
         }
         metrics.counter("settlement.events.applied", "type", event.type()).increment();
         return true;

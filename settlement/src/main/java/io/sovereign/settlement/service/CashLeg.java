@@ -1,0 +1,99 @@
+package io.sovereign.settlement.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.sovereign.events.AllocationFailed;
+import io.sovereign.kit.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * The cash leg of delivery versus payment: for pending instructions, in batches, checks that the
+ * investor may receive the bond (APPROVED with a wallet) and has the cash, then books the payment
+ * (journal "settle:&lt;allocationId&gt;", investor → issuer) and hands the instruction to the bond
+ * leg (CASH_DEBITED). Otherwise the instruction FAILS with its reason and AllocationFailed. Rows
+ * are claimed with {@code for update skip locked}, and each account is locked while its balance
+ * is checked and debited, so several replicas never debit twice or overdraw.
+ */
+@ApplicationScoped
+public class CashLeg {
+
+    private static final Logger LOG = Logger.getLogger(CashLeg.class);
+    private static final int BATCH = 500;
+
+    private final EntityManager em;
+    private final CashLedger ledger;
+    private final InvestorRegister investors;
+    private final Outbox outbox;
+
+    public CashLeg(EntityManager em, CashLedger ledger, InvestorRegister investors, Outbox outbox) {
+        this.em = em;
+        this.ledger = ledger;
+        this.investors = investors;
+        this.outbox = outbox;
+    }
+
+    /** Runs batches until no pending instruction is left; the number handled. */
+    public int run() {
+        int total = 0;
+        int handled;
+        do {
+            handled = QuarkusTransaction.requiringNew().call(this::batch);
+            total += handled;
+        } while (handled == BATCH);
+        return total;
+    }
+
+    private int batch() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select allocation_id, auction_id, isin, investor_id, wallet_address, "
+                + "amount, cash_amount from settlement_instruction where status = 'PENDING' order by investor_id, created_at "
+                + "limit " + BATCH + " for update skip locked").getResultList();
+        Map<String, BigDecimal> available = new HashMap<>();
+        Instant now = Instant.now();
+        for (Object[] r : rows) {
+            String allocationId = (String) r[0];
+            String auctionId = (String) r[1];
+            String isin = (String) r[2];
+            String investorId = (String) r[3];
+            BigDecimal due = (BigDecimal) r[6];
+            InvestorRegister.Investor investor = investors.find(investorId).orElse(null);
+            if (investor == null || !investor.deliverable()) {
+                fail(allocationId, auctionId, isin, investorId, "wallet not verified: investor " + investorId
+                        + (investor == null ? " is not in the investor register" : " is " + investor.kycStatus()
+                                + (investor.walletAddress() == null ? " without a wallet" : "")), now);
+                continue;
+            }
+            String account = CashLedger.investorAccount(investorId);
+            BigDecimal cash = available.computeIfAbsent(account, a -> {
+                ledger.lock(a);
+                return ledger.available(a);
+            });
+            if (cash.compareTo(due) < 0) {
+                fail(allocationId, auctionId, isin, investorId, "insufficient cash: " + cash.toPlainString()
+                        + " available, " + due.toPlainString() + " due", now);
+                continue;
+            }
+            ledger.post("settle:" + allocationId, "SETTLEMENT", "allocation " + allocationId + " of auction " + auctionId
+                    + ": " + ((Number) r[5]).longValue() + " " + isin, CashLedger.transfer(account, CashLedger.issuerAccount(isin), due));
+            available.put(account, cash.subtract(due));
+            em.createNativeQuery("update settlement_instruction set status = 'CASH_DEBITED', wallet_address = ?2, "
+                    + "updated_at = ?3 where allocation_id = ?1").setParameter(1, allocationId)
+                    .setParameter(2, investor.walletAddress()).setParameter(3, now).executeUpdate();
+        }
+        return rows.size();
+    }
+
+    private void fail(String allocationId, String auctionId, String isin, String investorId, String reason, Instant now) {
+        em.createNativeQuery("update settlement_instruction set status = 'FAILED', reason = ?2, updated_at = ?3 "
+                + "where allocation_id = ?1").setParameter(1, allocationId).setParameter(2, reason).setParameter(3, now)
+                .executeUpdate();
+        outbox.publish(new AllocationFailed(allocationId, auctionId, isin, investorId, reason));
+        LOG.infof("Allocation %s failed: %s", allocationId, reason);
+    }
+}
