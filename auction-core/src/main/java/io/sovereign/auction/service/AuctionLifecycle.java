@@ -109,8 +109,10 @@ public class AuctionLifecycle {
                 return false;
             }
             a.status = AuctionStatus.OPEN;
-            // bids are judged by their instant: bidding opened at biddingOpensAt, whenever this runs
-            audit.record(auctionId, a.biddingOpensAt, AuditLog.SYSTEM, AuditLog.Action.OPENED, "bidding opened");
+            // bids are judged by their instant: bidding opened at biddingOpensAt (or at the
+            // announcement, if that was later), whenever this runs
+            Instant opened = a.biddingOpensAt.isAfter(a.createdAt) ? a.biddingOpensAt : a.createdAt;
+            audit.record(auctionId, opened, AuditLog.SYSTEM, AuditLog.Action.OPENED, "bidding opened");
             return true;
         });
     }
