@@ -68,7 +68,7 @@ public final class LoadGen {
         say("loadgen: %d clients over %s, %s, %s, warm-up %d s, measured %d s; %d cores, Java %s",
                 o.clients(), String.join(",", o.dealers()),
                 o.rawHttp() ? "raw keep-alive HTTP/1.1" : "java.net.http.HttpClient HTTP/1.1",
-                o.openLoop() ? String.format(Locale.ROOT, "open loop at %.0f bids/s", o.rate()) : "closed loop",
+                o.openLoop() ? String.format(Locale.ROOT, "open loop at %.0f bids/s", o.targetBidsPerSecond()) : "closed loop",
                 o.warmup().toSeconds(), o.duration().toSeconds(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
         checkReady();
@@ -97,7 +97,7 @@ public final class LoadGen {
         long loadStart = System.nanoTime() + Duration.ofMillis(100).toNanos();
         long windowStart = loadStart + o.warmup().toNanos();
         long windowEnd = windowStart + o.duration().toNanos();
-        long interval = o.openLoop() ? Math.round(o.clients() * 1e9 / o.rate()) : 0;
+        long interval = o.openLoop() ? Math.round(o.clients() * 1e9 / o.targetBidsPerSecond()) : 0;
         Recorder.Progress progress = new Recorder.Progress();
         List<VirtualClient> clients = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
@@ -176,9 +176,9 @@ public final class LoadGen {
 
         int code = durability.ok() && replayFailures == 0 ? 0 : 1;
         say("");
-        List<String> misses = summary.goalMisses(o.goalRate(), o.goalP99Millis(), o.goalDuration());
+        List<String> misses = summary.goalMisses(o.goalBidsPerSecond(), o.goalP99Millis(), o.goalDuration());
         String goal = String.format(Locale.ROOT, ">= %.0f accepted bids/s for %d s, p99 <= %.0f ms",
-                o.goalRate(), o.goalDuration().toSeconds(), o.goalP99Millis());
+                o.goalBidsPerSecond(), o.goalDuration().toSeconds(), o.goalP99Millis());
         if (misses.isEmpty()) {
             say("goal (%s): MET", goal);
         } else {

@@ -9,7 +9,7 @@ record Options(
         Duration duration,
         Duration warmup,
         int clients,
-        double rate,
+        double targetBidsPerSecond,
         String auctionCoreUrl,
         String keycloakUrl,
         String realm,
@@ -17,7 +17,7 @@ record Options(
         Duration closeMargin,
         Duration requestTimeout,
         boolean goal,
-        double goalRate,
+        double goalBidsPerSecond,
         double goalP99Millis,
         Duration goalDuration,
         boolean rawHttp) {
@@ -78,14 +78,14 @@ record Options(
                 case "--duration" -> o.with(b -> b.duration = seconds(opt, v));
                 case "--warmup" -> o.with(b -> b.warmup = seconds(opt, v));
                 case "--clients" -> o.with(b -> b.clients = positiveInt(opt, v));
-                case "--rate" -> o.with(b -> b.rate = nonNegative(opt, v));
+                case "--rate" -> o.with(b -> b.targetBidsPerSecond = nonNegative(opt, v));
                 case "--auction-core-url" -> o.with(b -> b.auctionCoreUrl = stripSlash(v));
                 case "--keycloak-url" -> o.with(b -> b.keycloakUrl = stripSlash(v));
                 case "--realm" -> o.with(b -> b.realm = v);
                 case "--dealers" -> o.with(b -> b.dealers = dealers(v));
                 case "--close-margin" -> o.with(b -> b.closeMargin = seconds(opt, v));
                 case "--timeout" -> o.with(b -> b.requestTimeout = seconds(opt, v));
-                case "--goal-rate" -> o.with(b -> b.goalRate = nonNegative(opt, v));
+                case "--goal-rate" -> o.with(b -> b.goalBidsPerSecond = nonNegative(opt, v));
                 case "--goal-p99-ms" -> o.with(b -> b.goalP99Millis = nonNegative(opt, v));
                 case "--goal-duration" -> o.with(b -> b.goalDuration = seconds(opt, v));
                 case "--http" -> o.with(b -> b.rawHttp = switch (v) {
@@ -106,7 +106,7 @@ record Options(
     }
 
     boolean openLoop() {
-        return rate > 0;
+        return targetBidsPerSecond > 0;
     }
 
     String tokenUrl() {
@@ -169,7 +169,7 @@ record Options(
         Duration duration;
         Duration warmup;
         int clients;
-        double rate;
+        double targetBidsPerSecond;
         String auctionCoreUrl;
         String keycloakUrl;
         String realm;
@@ -177,7 +177,7 @@ record Options(
         Duration closeMargin;
         Duration requestTimeout;
         boolean goal;
-        double goalRate;
+        double goalBidsPerSecond;
         double goalP99Millis;
         Duration goalDuration;
         boolean rawHttp;
@@ -186,7 +186,7 @@ record Options(
             duration = o.duration;
             warmup = o.warmup;
             clients = o.clients;
-            rate = o.rate;
+            targetBidsPerSecond = o.targetBidsPerSecond;
             auctionCoreUrl = o.auctionCoreUrl;
             keycloakUrl = o.keycloakUrl;
             realm = o.realm;
@@ -194,15 +194,15 @@ record Options(
             closeMargin = o.closeMargin;
             requestTimeout = o.requestTimeout;
             goal = o.goal;
-            goalRate = o.goalRate;
+            goalBidsPerSecond = o.goalBidsPerSecond;
             goalP99Millis = o.goalP99Millis;
             goalDuration = o.goalDuration;
             rawHttp = o.rawHttp;
         }
 
         Options build() {
-            return new Options(duration, warmup, clients, rate, auctionCoreUrl, keycloakUrl, realm, dealers,
-                    closeMargin, requestTimeout, goal, goalRate, goalP99Millis, goalDuration, rawHttp);
+            return new Options(duration, warmup, clients, targetBidsPerSecond, auctionCoreUrl, keycloakUrl, realm, dealers,
+                    closeMargin, requestTimeout, goal, goalBidsPerSecond, goalP99Millis, goalDuration, rawHttp);
         }
     }
 }

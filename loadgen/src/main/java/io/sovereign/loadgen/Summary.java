@@ -113,14 +113,14 @@ final class Summary {
     }
 
     /** Why the goal is missed, one reason a line; empty when it is met. */
-    List<String> goalMisses(double goalRate, double goalP99Millis, Duration goalDuration) {
+    List<String> goalMisses(double goalBidsPerSecond, double goalP99Millis, Duration goalDuration) {
         List<String> misses = new ArrayList<>();
         if (window.compareTo(goalDuration) < 0) {
             misses.add(String.format(Locale.ROOT, "measured window %d s is shorter than the goal's %d s",
                     window.toSeconds(), goalDuration.toSeconds()));
         }
-        if (acceptedPerSecond() < goalRate) {
-            misses.add(String.format(Locale.ROOT, "%.0f accepted bids/s < %.0f", acceptedPerSecond(), goalRate));
+        if (acceptedPerSecond() < goalBidsPerSecond) {
+            misses.add(String.format(Locale.ROOT, "%.0f accepted bids/s < %.0f", acceptedPerSecond(), goalBidsPerSecond));
         }
         if (millisAt(99) > goalP99Millis) {
             misses.add(String.format(Locale.ROOT, "p99 %.1f ms > %.0f ms", millisAt(99), goalP99Millis));
