@@ -33,6 +33,12 @@ final class ServiceProcess {
         env.put("KEYCLOAK_URL", config.keycloakUrl());
         env.put("EVM_RPC_URL", config.evmUrl());
         env.put("DEV_SEED", "true");
+        if (service == Service.SETTLEMENT) {
+            // the token agent signs with Hardhat's account #0, a public development key
+            env.put("EVM_AGENT_KEY", EvmNode.AGENT_KEY);
+            // the Hardhat node starts empty every time while PostgreSQL keeps its data
+            env.put("EVM_REDEPLOY_IF_MISSING", "true");
+        }
         // auction-core clears simulations of up to a million bids in memory
         String heap = service == Service.AUCTION_CORE ? "-Xmx768m" : "-Xmx256m";
         List<String> cmd = List.of(Stack.javaBin(), "-Xms32m", heap, "-XX:+UseSerialGC",
