@@ -96,8 +96,7 @@ public class CashLedger {
                 + "from cash_entry e join cash_journal j on j.journal_id = e.journal_id where e.account = ?1 order by e.entry_id")
                 .setParameter(1, account).getResultList();
         return rows.stream().map(r -> new Movement((String) r[0], (String) r[1], (String) r[2],
-                ((BigDecimal) r[3]).negate(), r[4] instanceof Instant i ? i
-                        : r[4] instanceof java.time.OffsetDateTime o ? o.toInstant() : ((java.sql.Timestamp) r[4]).toInstant()))
+                ((BigDecimal) r[3]).negate(), Timestamps.instant(r[4])))
                 .toList();
     }
 }
