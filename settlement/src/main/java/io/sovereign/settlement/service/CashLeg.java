@@ -6,12 +6,18 @@ import io.sovereign.kit.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -66,6 +72,9 @@ public class CashLeg {
                 + "and (next_attempt_at is null or next_attempt_at <= ?1) order by investor_id, created_at "
                 + "limit " + BATCH + " for update skip locked").setParameter(1, Instant.now()).getResultList();
         Map<String, BigDecimal> available = new HashMap<>();
+        Map<String, Optional<InvestorRegister.Investor>> register = new HashMap<>();
+        List<CashLedger.Journal> journals = new ArrayList<>();
+        Map<String, String> debited = new LinkedHashMap<>();
         Instant now = Instant.now();
         for (Object[] r : rows) {
             String allocationId = (String) r[0];
@@ -73,7 +82,7 @@ public class CashLeg {
             String isin = (String) r[2];
             String investorId = (String) r[3];
             BigDecimal due = (BigDecimal) r[6];
-            InvestorRegister.Investor investor = investors.find(investorId).orElse(null);
+            InvestorRegister.Investor investor = register.computeIfAbsent(investorId, investors::find).orElse(null);
             Instant createdAt = Timestamps.instant(r[7]);
             if ((investor == null || "PENDING".equals(investor.kycStatus()))
                     && createdAt.plus(registerGrace).isAfter(now)) {
@@ -98,12 +107,28 @@ public class CashLeg {
                         + " available, " + due.toPlainString() + " due", now);
                 continue;
             }
-            ledger.post("settle:" + allocationId, "SETTLEMENT", "allocation " + allocationId + " of auction " + auctionId
-                    + ": " + ((Number) r[5]).longValue() + " " + isin, CashLedger.transfer(account, CashLedger.issuerAccount(isin), due));
+            journals.add(new CashLedger.Journal("settle:" + allocationId, "SETTLEMENT", "allocation " + allocationId
+                    + " of auction " + auctionId + ": " + ((Number) r[5]).longValue() + " " + isin,
+                    CashLedger.transfer(account, CashLedger.issuerAccount(isin), due)));
+            debited.put(allocationId, investor.walletAddress());
             available.put(account, cash.subtract(due));
-            em.createNativeQuery("update settlement_instruction set status = 'CASH_DEBITED', wallet_address = ?2, "
-                    + "updated_at = ?3 where allocation_id = ?1").setParameter(1, allocationId)
-                    .setParameter(2, investor.walletAddress()).setParameter(3, now).executeUpdate();
+        }
+        if (!journals.isEmpty()) {
+            // an instruction still PENDING has no journal: one found posted is booked already, never twice
+            ledger.postAll(journals);
+            Timestamp at = Timestamp.from(now);
+            em.unwrap(Session.class).doWork(c -> {
+                try (PreparedStatement ps = c.prepareStatement("update settlement_instruction set status = 'CASH_DEBITED', "
+                        + "wallet_address = ?, updated_at = ? where allocation_id = ?")) {
+                    for (Map.Entry<String, String> d : debited.entrySet()) {
+                        ps.setString(1, d.getValue());
+                        ps.setTimestamp(2, at);
+                        ps.setString(3, d.getKey());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            });
         }
         return rows.size();
     }
