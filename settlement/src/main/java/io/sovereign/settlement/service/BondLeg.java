@@ -12,6 +12,7 @@ import io.sovereign.settlement.chain.ContractRevertException;
 import io.sovereign.settlement.chain.EvmClient;
 import io.sovereign.settlement.chain.IdentityRegistryContract;
 import io.sovereign.settlement.chain.SignedTransaction;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
@@ -23,6 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -61,6 +66,12 @@ public class BondLeg {
     private final Ledger ledger;
     private final BondTokens tokens;
     private final MeterRegistry metrics;
+    /** Books mined batches while the next one is minted (database and node work overlap). */
+    private final ExecutorService settler = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "bond-leg-settler");
+        t.setDaemon(true);
+        return t;
+    });
 
     public BondLeg(EntityManager em, Outbox outbox, Ledger ledger, BondTokens tokens, MeterRegistry metrics) {
         this.em = em;
@@ -70,30 +81,60 @@ public class BondLeg {
         this.metrics = metrics;
     }
 
-    /** Finishes the transactions in flight, then mints until nothing is left to mint now; the number settled. */
+    /**
+     * Finishes the transactions in flight, then mints until nothing is left to mint now; the number
+     * settled. A mined batch is booked (SETTLED, events) on the settler thread while the next batch
+     * is minted; the run returns once every booking is done, and a booking that failed is left to
+     * the recovery of the next run (its transaction is recorded).
+     */
     public int run() {
         int settled = recoverInFlight();
         BondIssuance issuance = ledger.contracts().issuance();
-        while (true) {
-            List<Pending> round = toMint(issuance.batchSize() * BATCHES_PER_ROUND);
-            if (round.isEmpty()) {
-                return settled;
+        List<Future<Integer>> bookings = new ArrayList<>();
+        try {
+            while (true) {
+                List<Pending> round = toMint(issuance.batchSize() * BATCHES_PER_ROUND);
+                if (round.isEmpty()) {
+                    break;
+                }
+                Map<String, List<Pending>> byIsin = new LinkedHashMap<>();
+                round.forEach(p -> byIsin.computeIfAbsent(p.isin(), k -> new ArrayList<>()).add(p));
+                for (Map.Entry<String, List<Pending>> e : byIsin.entrySet()) {
+                    mint(issuance, e.getKey(), e.getValue(), bookings);
+                }
             }
-            Map<String, List<Pending>> byIsin = new LinkedHashMap<>();
-            round.forEach(p -> byIsin.computeIfAbsent(p.isin(), k -> new ArrayList<>()).add(p));
-            for (Map.Entry<String, List<Pending>> e : byIsin.entrySet()) {
-                settled += mint(issuance, e.getKey(), e.getValue());
-            }
+        } finally {
+            settled += awaitAll(bookings);
         }
+        return settled;
     }
 
-    private int mint(BondIssuance issuance, String isin, List<Pending> pending) {
+    private static int awaitAll(List<Future<Integer>> bookings) {
+        int settled = 0;
+        RuntimeException failure = null;
+        for (Future<Integer> f : bookings) {
+            try {
+                settled += f.get();
+            } catch (ExecutionException e) {
+                failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = new IllegalStateException("Interrupted while booking mined batches", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return settled;
+    }
+
+    private void mint(BondIssuance issuance, String isin, List<Pending> pending, List<Future<Integer>> bookings) {
         BondTokenContract token;
         try {
             token = tokens.token(isin);
         } catch (IllegalStateException e) {
             hold(pending, "bond leg waiting: " + e.getMessage());
-            return 0;
+            return;
         }
         IdentityRegistryContract registry = ledger.contracts().registry();
         Map<String, String> blocked = new HashMap<>();
@@ -113,15 +154,14 @@ public class BondLeg {
                 hold(List.of(p), reason);
             }
         }
-        int settled = 0;
         for (int from = 0; from < eligible.size(); from += issuance.batchSize()) {
-            settled += mintBatch(issuance, token, eligible.subList(from, Math.min(eligible.size(),
-                    from + issuance.batchSize())));
+            mintBatch(issuance, token, eligible.subList(from, Math.min(eligible.size(), from + issuance.batchSize())),
+                    bookings);
         }
-        return settled;
     }
 
-    private int mintBatch(BondIssuance issuance, BondTokenContract token, List<Pending> batch) {
+    private void mintBatch(BondIssuance issuance, BondTokenContract token, List<Pending> batch,
+            List<Future<Integer>> bookings) {
         List<AllocationMint> mints = batch.stream().map(p -> new AllocationMint(p.allocationId(), p.wallet(), p.amount()))
                 .toList();
         AtomicReference<String> sent = new AtomicReference<>();
@@ -138,7 +178,7 @@ public class BondLeg {
             LOG.warnf("Batch of %d allocation(s) of %s refused by the token, held back: %s", batch.size(),
                     batch.get(0).isin(), e.getMessage());
             hold(batch, "bond leg waiting: the token refused the batch: " + e.getMessage());
-            return 0;
+            return;
         }
         Map<String, List<String>> byTx = new LinkedHashMap<>();
         for (BondIssuance.Minted m : outcomes) {
@@ -147,11 +187,7 @@ public class BondLeg {
                     : m.txHash();
             byTx.computeIfAbsent(txHash, k -> new ArrayList<>()).add(m.allocationId());
         }
-        int settled = 0;
-        for (Map.Entry<String, List<String>> e : byTx.entrySet()) {
-            settled += settle(e.getValue(), e.getKey());
-        }
-        return settled;
+        byTx.forEach((txHash, ids) -> bookings.add(settler.submit(() -> settle(ids, txHash))));
     }
 
     /**
@@ -275,6 +311,11 @@ public class BondLeg {
                     + "where tx_hash = ?1 and status = 'CASH_DEBITED'").setParameter(1, txHash).setParameter(2, now)
                     .executeUpdate();
         });
+    }
+
+    @PreDestroy
+    void stop() {
+        settler.shutdown();
     }
 
     private void hold(List<Pending> pending, String reason) {
