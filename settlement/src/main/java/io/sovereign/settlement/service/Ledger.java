@@ -41,16 +41,14 @@ public class Ledger {
 
     private final ChainConfig config;
     private final EntityManager em;
+    private final ChainTasks tasks;
     private volatile EvmClient client;
     private volatile Contracts contracts;
 
-    public Ledger(ChainConfig config, EntityManager em) {
+    public Ledger(ChainConfig config, EntityManager em, ChainTasks tasks) {
         this.config = config;
         this.em = em;
-    }
-
-    public long chainId() {
-        return config.id();
+        this.tasks = tasks;
     }
 
     /** The agent's client; {@link LedgerUnavailableException} if the node cannot be reached or no key is set. */
@@ -81,19 +79,6 @@ public class Ledger {
             contracts = load().orElseGet(this::deploy);
         }
         return contracts;
-    }
-
-    /** The contracts if they are deployed (reads never deploy). */
-    public Optional<Contracts> deployedContracts() {
-        Contracts c = contracts;
-        if (c != null) {
-            return Optional.of(c);
-        }
-        Map<String, String> stored = stored();
-        if (!stored.containsKey(REGISTRY) || !stored.containsKey(FACTORY)) {
-            return Optional.empty();
-        }
-        return Optional.of(of(stored.get(REGISTRY), stored.get(FACTORY)));
     }
 
     /**
@@ -161,6 +146,13 @@ public class Ledger {
         BondFactoryContract factory = BondFactoryContract.deploy(c, agent, registry.address());
         factory.addAgent(agent);
         store(registry.address(), factory.address());
+        // a new registry knows no wallet: every investor's identity is written to it again
+        QuarkusTransaction.requiringNew().run(() -> {
+            @SuppressWarnings("unchecked")
+            List<String> investors = em.createNativeQuery("select investor_id from investor where wallet_address is not null")
+                    .getResultList();
+            investors.forEach(id -> tasks.request(ChainTasks.SYNC_INVESTOR, id));
+        });
         LOG.infof("Chain %d: deployed identity registry %s and bond factory %s (owner and agent %s)", config.id(),
                 registry.address(), factory.address(), agent);
         return of(registry.address(), factory.address());
