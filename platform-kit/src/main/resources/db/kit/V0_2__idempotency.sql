@@ -9,5 +9,3 @@ create table idempotency_key (
     created_at   timestamptz  not null,
     primary key (caller, scope, idem_key)
 );
--- a batch of bids looks its keys up by key alone
-create index idempotency_key_key on idempotency_key (idem_key);

@@ -6,12 +6,10 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.sovereign.events.AuctionClosed;
-import io.sovereign.events.EventCodec;
 import io.sovereign.events.Topics;
 import io.sovereign.stack.Service;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,24 +21,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AuctionLifecycleIT {
 
     private static String auctions(String path) {
-        return PlatformStack.url(Service.AUCTION_CORE) + "/api/v1/auctions" + path;
+        return AuctionCore.url("/auctions" + path);
     }
 
     private static String announce(Instant opens, Instant ncCloses, Instant closes) {
-        LocalDate issue = LocalDate.now().plusDays(7);
-        String body = """
-                {"format": "SINGLE_PRICE", "bidBasis": "YIELD",
-                 "security": {"securityType": "NOTE", "issueDate": "%s", "maturityDate": "%s"},
-                 "offeringAmount": 1000000000,
-                 "biddingOpensAt": "%s", "nonCompetitiveClosesAt": "%s", "competitiveClosesAt": "%s"}"""
-                .formatted(issue, issue.plusYears(10), opens, ncCloses, closes);
-        return given().auth().oauth2(Tokens.user("desk1")).contentType("application/json").body(body)
-                .post(auctions("")).then().statusCode(201).extract().path("auctionId");
+        return AuctionCore.announce("desk1", opens, ncCloses, closes).id();
     }
 
     private static String status(String id) {
-        return given().auth().oauth2(Tokens.dealer("dealer-02")).get(auctions("/" + id)).then().statusCode(200)
-                .extract().path("status");
+        return AuctionCore.status(id);
     }
 
     @Test
@@ -99,12 +88,6 @@ class AuctionLifecycleIT {
     }
 
     private static List<AuctionClosed> closedEvents(String auctionId) {
-        List<AuctionClosed> found = new ArrayList<>();
-        for (var r : TopicRecords.all(Topics.AUCTION_EVENTS)) {
-            if (auctionId.equals(r.key()) && EventCodec.read(r.value()).data() instanceof AuctionClosed c) {
-                found.add(c);
-            }
-        }
-        return found;
+        return TopicRecords.events(Topics.AUCTION_EVENTS, auctionId, AuctionClosed.class);
     }
 }

@@ -1,10 +1,14 @@
 package io.sovereign.e2e;
 
+import io.restassured.RestAssured;
 import io.sovereign.stack.Ports;
 import io.sovereign.stack.Service;
 import io.sovereign.stack.Stack;
 import io.sovereign.stack.StackConfig;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -26,6 +30,8 @@ public final class PlatformStack implements BeforeAllCallback {
     }
 
     private static Running start() {
+        // a failed expectation shows what was sent and answered
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         Path root = StackConfig.findProjectRoot(Path.of(System.getProperty("user.dir")));
         StackConfig c = new StackConfig(root, root.resolve("target/e2e-stack"),
                 Ports.defaults().shifted(PORT_SHIFT).withOverrides(System.getenv()), true, true);
@@ -53,6 +59,12 @@ public final class PlatformStack implements BeforeAllCallback {
 
     public static String url(Service service) {
         return config().serviceUrl(service);
+    }
+
+    /** A connection to a service's own database, as the service logs in (role and password = database name). */
+    public static Connection database(Service service) throws SQLException {
+        String db = service.database();
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + config().ports().postgres() + "/" + db, db, db);
     }
 
     record Running(Stack stack) implements ExtensionContext.Store.CloseableResource, AutoCloseable {

@@ -1,5 +1,7 @@
 package io.sovereign.e2e;
 
+import io.sovereign.events.EventCodec;
+import io.sovereign.events.PlatformEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,5 +34,16 @@ final class TopicRecords {
             }
         }
         return records;
+    }
+
+    /** The events of one type on a topic under one key, in topic order. */
+    static <T extends PlatformEvent> List<T> events(String topic, String key, Class<T> type) {
+        return values(topic, key, type).stream().map(v -> type.cast(EventCodec.read(v).data())).toList();
+    }
+
+    /** The same events as the CloudEvents JSON on the topic, for members the event records do not bind. */
+    static List<String> values(String topic, String key, Class<? extends PlatformEvent> type) {
+        return all(topic).stream().filter(r -> key.equals(r.key()))
+                .filter(r -> type.isInstance(EventCodec.read(r.value()).data())).map(ConsumerRecord::value).toList();
     }
 }

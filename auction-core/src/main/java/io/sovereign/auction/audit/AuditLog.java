@@ -3,16 +3,14 @@ package io.sovereign.auction.audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Who did what to an auction and when: every bid, withdrawal and state change, written in the
- * transaction of the change itself (an entry exists exactly when its change does).
+ * Who did what to an auction and when: every state change and withdrawal is an entry written in
+ * the transaction of the change itself (an entry exists exactly when its change does); every bid
+ * submission is read from the append-only bid table, which records bidder and receipt instant.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -23,8 +21,11 @@ public class AuditLog {
     /** The actor of what the platform does by itself (opening and closing on schedule, clearing). */
     public static final String SYSTEM = "system";
 
-    /** One entry as GET /api/v1/auctions/{id}/audit shows it. */
-    public record Entry(long auditId, String auctionId, Instant at, String actor, Action action, String detail) {
+    /**
+     * One entry as GET /api/v1/auctions/{id}/audit shows it. {@code auditId} is "bid:&lt;bidId&gt;"
+     * for a submission (read from the append-only bid table) and the entry's number otherwise.
+     */
+    public record Entry(String auditId, String auctionId, Instant at, String actor, Action action, String detail) {
     }
 
     private final EntityManager em;
@@ -40,28 +41,19 @@ public class AuditLog {
                 .setParameter(4, action.name()).setParameter(5, detail).executeUpdate();
     }
 
-    /** Adds an entry to a JDBC batch (the bid intake writes its entries with its bids). */
-    public static PreparedStatement batch(Connection c) throws SQLException {
-        return c.prepareStatement("insert into audit_entry (auction_id, at, actor, action, detail) values (?, ?, ?, ?, ?)");
-    }
-
-    public static void add(PreparedStatement batch, String auctionId, Instant at, String actor, Action action,
-            String detail) throws SQLException {
-        batch.setString(1, auctionId);
-        batch.setTimestamp(2, Timestamp.from(at));
-        batch.setString(3, actor);
-        batch.setString(4, action.name());
-        batch.setString(5, detail);
-        batch.addBatch();
-    }
-
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Entry> entries(String auctionId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select audit_id, auction_id, at, actor, action, detail "
-                + "from audit_entry where auction_id = ?1 order by audit_id").setParameter(1, auctionId).getResultList();
-        return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), (String) r[1], instant(r[2]),
-                (String) r[3], Action.valueOf((String) r[4]), (String) r[5])).toList();
+        List<Object[]> rows = em.createNativeQuery("select cast(audit_id as varchar), auction_id, at, actor, action, detail, "
+                + "0 as src, audit_id as n from audit_entry where auction_id = ?1 "
+                + "union all select 'bid:' || b.bid_id, b.auction_id, b.received_at, b.bidder_id, 'BID_SUBMITTED', "
+                + "'bid ' || b.bid_id || ': ' || b.kind || coalesce(' at ' || cast(case when a.bid_basis = 'PRICE' "
+                + "then b.bid_value else round(b.bid_value, 3) end as varchar), '') || ' for ' || b.amount "
+                + "|| case when b.retail then ' (retail subscription)' else '' end, 1, b.seq "
+                + "from bid b join auction a on a.auction_id = b.auction_id where b.auction_id = ?1 "
+                + "order by 3, 7, 8").setParameter(1, auctionId).getResultList();
+        return rows.stream().map(r -> new Entry((String) r[0], (String) r[1], instant(r[2]), (String) r[3],
+                Action.valueOf((String) r[4]), (String) r[5])).toList();
     }
 
     public static Instant instant(Object o) {

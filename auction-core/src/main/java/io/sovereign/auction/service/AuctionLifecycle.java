@@ -37,6 +37,8 @@ import org.jboss.logging.Logger;
 public class AuctionLifecycle {
 
     private static final Logger LOG = Logger.getLogger(AuctionLifecycle.class);
+    /** The longest a close waits for the bid writer (a database outage); then late bids get 409. */
+    private static final Duration DRAIN_LIMIT = Duration.ofSeconds(30);
 
     private final AuctionRepository auctions;
     private final Outbox outbox;
@@ -44,6 +46,8 @@ public class AuctionLifecycle {
     private final AuditLog audit;
     private final AuctionClearing clearing;
     private final Duration grace;
+    private final BidIntake intake;
+    private volatile boolean stopping;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "auction-deadlines");
         t.setDaemon(true);
@@ -51,7 +55,8 @@ public class AuctionLifecycle {
     });
 
     public AuctionLifecycle(AuctionRepository auctions, Outbox outbox, Clock clock, AuditLog audit,
-            AuctionClearing clearing, io.sovereign.auction.config.AuctionConfig config) {
+            AuctionClearing clearing, io.sovereign.auction.config.AuctionConfig config, BidIntake intake) {
+        this.intake = intake;
         this.auctions = auctions;
         this.outbox = outbox;
         this.clock = clock;
@@ -67,6 +72,7 @@ public class AuctionLifecycle {
     }
 
     void onStop(@Observes ShutdownEvent stop) {
+        stopping = true;
         timers.shutdownNow();
     }
 
@@ -78,6 +84,9 @@ public class AuctionLifecycle {
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
+        if (stopping) {
+            return; // the database may already be gone; the next start sweeps
+        }
         Instant now = clock.instant();
         List<Auction> due = QuarkusTransaction.requiringNew().call(() -> auctions.list(
                 "(status = ?1 and biddingOpensAt <= ?3) or (status in (?1, ?2) and competitiveClosesAt <= ?4)",
@@ -100,7 +109,10 @@ public class AuctionLifecycle {
                 return false;
             }
             a.status = AuctionStatus.OPEN;
-            audit.record(auctionId, now, AuditLog.SYSTEM, AuditLog.Action.OPENED, "bidding opened");
+            // bids are judged by their instant: bidding opened at biddingOpensAt (or at the
+            // announcement, if that was later), whenever this runs
+            Instant opened = a.biddingOpensAt.isAfter(a.createdAt) ? a.biddingOpensAt : a.createdAt;
+            audit.record(auctionId, opened, AuditLog.SYSTEM, AuditLog.Action.OPENED, "bidding opened");
             return true;
         });
     }
@@ -110,6 +122,13 @@ public class AuctionLifecycle {
      * {@code closedBy} is null, early by a desk officer otherwise. True if this call closed it.
      */
     public boolean close(String auctionId, String closedBy) {
+        Instant deadline = closedBy == null ? QuarkusTransaction.requiringNew().call(() -> auctions.findByIdOptional(auctionId)
+                .map(a -> a.competitiveClosesAt).orElse(null)) : clock.instant();
+        if (deadline == null) {
+            return false;
+        }
+        // bids received before the deadline that this instance is still writing go into the book first
+        intake.awaitDrained(auctionId, deadline, DRAIN_LIMIT);
         Instant now = clock.instant();
         boolean closed = QuarkusTransaction.requiringNew().call(() -> {
             Auction a = auctions.findById(auctionId, LockModeType.PESSIMISTIC_WRITE);

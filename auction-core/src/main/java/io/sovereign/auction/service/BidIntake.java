@@ -1,11 +1,8 @@
 package io.sovereign.auction.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.sovereign.auction.audit.AuditLog;
 import io.sovereign.auction.domain.AuctionStatus;
 import io.sovereign.auction.domain.ReceiptChain;
 import io.sovereign.auction.domain.clearing.BidBook;
@@ -46,8 +43,9 @@ import org.jboss.logging.Logger;
 /**
  * Takes bids into the book. Requests are queued and written by one writer thread in batches: one
  * transaction per auction and batch locks the auction row, checks every bid (deadline on its
- * receipt instant, terms, the bidder's other bids, its Idempotency-Key), extends the receipt chain,
- * and writes the bids, their audit entries and their keys. A bid's future completes only after
+ * receipt instant, terms, the bidder's position, its Idempotency-Key), extends the receipt chain,
+ * and writes the bids (each bid row carries its key; the audit log reads submissions from it) and
+ * the bidders' positions. A bid's future completes only after
  * that transaction has committed, so a 201 always names a durable bid; if the commit fails, every
  * bid of the batch is answered 503 and none is stored. The close takes the same row lock, so a bid
  * is either in the book the clearing reads or refused.
@@ -90,21 +88,20 @@ public class BidIntake {
             Idempotency.KeyRef key, CompletableFuture<Receipt> done) {
     }
 
-    private record Accepted(Submission s, String bidId, long seq, BigDecimal value, Receipt receipt) {
+    private record Accepted(Submission s, String bidId, long seq, BigDecimal value, Receipt receipt, String requestHash) {
     }
 
     private final EntityManager em;
-    private final Idempotency idempotency;
-    private final ObjectMapper json;
     private final int maxBatch;
     private final BlockingQueue<Submission> queue;
+    /** Bids queued or being written, per auction: the close waits for those received before the deadline. */
+    private final Map<String, java.util.Set<Submission>> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Object drained = new Object();
     private volatile boolean accepting;
     private Thread writer;
 
-    public BidIntake(EntityManager em, Idempotency idempotency, ObjectMapper json, AuctionConfig config) {
+    public BidIntake(EntityManager em, AuctionConfig config) {
         this.em = em;
-        this.idempotency = idempotency;
-        this.json = json;
         this.maxBatch = config.intake().maxBatch();
         this.queue = new ArrayBlockingQueue<>(config.intake().queue());
     }
@@ -137,10 +134,49 @@ public class BidIntake {
         CompletableFuture<Receipt> done = new CompletableFuture<>();
         Idempotency.KeyRef key = idempotencyKey == null ? null
                 : new Idempotency.KeyRef(bidder.bidderId(), scope + ":" + auctionId, idempotencyKey);
-        if (!accepting || !queue.offer(new Submission(auctionId, bidder, bid, receivedAt, key, done))) {
+        Submission s = new Submission(auctionId, bidder, bid, receivedAt, key, done);
+        java.util.Set<Submission> pending = inFlight.computeIfAbsent(auctionId, k -> java.util.concurrent.ConcurrentHashMap.newKeySet());
+        pending.add(s);
+        done.whenComplete((r, e) -> {
+            pending.remove(s);
+            synchronized (drained) {
+                drained.notifyAll();
+            }
+        });
+        if (!accepting || !queue.offer(s)) {
             done.completeExceptionally(unavailable());
         }
         return done;
+    }
+
+    /**
+     * Waits until every bid for the auction that this instance received before {@code deadline} has
+     * been answered (written or refused), at most {@code max}. The close calls it first, so a bid
+     * received in time is in the book even when the writer is behind. False if {@code max} ran out.
+     */
+    public boolean awaitDrained(String auctionId, Instant deadline, java.time.Duration max) {
+        long end = System.nanoTime() + max.toNanos();
+        synchronized (drained) {
+            while (pendingBefore(auctionId, deadline)) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    LOG.warnf("Bids for auction %s received before %s still unanswered after %s", auctionId, deadline, max);
+                    return false;
+                }
+                try {
+                    drained.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private boolean pendingBefore(String auctionId, Instant deadline) {
+        java.util.Set<Submission> pending = inFlight.get(auctionId);
+        return pending != null && pending.stream().anyMatch(s -> s.receivedAt().isBefore(deadline));
     }
 
     private static ProblemException unavailable() {
@@ -204,6 +240,11 @@ public class BidIntake {
         long competitive;
         long nonCompetitive;
         long nonCompetitiveAmount;
+        boolean changed;
+    }
+
+    /** A key seen before: the hash of the bid it came with and the answer it got. */
+    private record Known(String requestHash, Receipt receipt) {
     }
 
     private void write(List<Submission> group, Map<Submission, Object> outcome) {
@@ -215,9 +256,7 @@ public class BidIntake {
         }
         ClearingTerms terms = AuctionRules.clearingTerms(a);
         Map<String, Position> positions = positions(auctionId, group);
-        List<Idempotency.KeyRef> keys = group.stream().map(Submission::key).filter(k -> k != null).toList();
-        Map<Idempotency.KeyRef, Idempotency.Remembered> known = new HashMap<>(idempotency.findAll(keys));
-        Map<Idempotency.KeyRef, Idempotency.Remembered> remember = new HashMap<>();
+        Map<Idempotency.KeyRef, Known> known = knownKeys(auctionId, group);
         List<Accepted> accepted = new ArrayList<>();
         String head = a.chainHead == null ? ReceiptChain.GENESIS : a.chainHead;
         long seq = a.bidCount;
@@ -225,12 +264,12 @@ public class BidIntake {
             try {
                 String requestHash = s.key() == null ? null : Idempotency.hash(s.bid().canonical());
                 if (s.key() != null && known.containsKey(s.key())) {
-                    Idempotency.Remembered prior = known.get(s.key());
+                    Known prior = known.get(s.key());
                     if (!prior.requestHash().equals(requestHash)) {
                         throw ProblemException.keyReused("The Idempotency-Key " + s.key().key()
                                 + " was used before with a different bid; use a new key for a new bid");
                     }
-                    outcome.put(s, json.readValue(prior.body(), Receipt.class));
+                    outcome.put(s, prior.receipt());
                     continue;
                 }
                 checkTiming(a, s.bid().kind(), s.receivedAt());
@@ -241,7 +280,8 @@ public class BidIntake {
                         s.bid().amount(), s.bid().netLong());
                 head = ReceiptChain.next(head, canonical, s.receivedAt());
                 Receipt receipt = new Receipt(bidId, auctionId, s.receivedAt(), head);
-                accepted.add(new Accepted(s, bidId, ++seq, value, receipt));
+                accepted.add(new Accepted(s, bidId, ++seq, value, receipt, requestHash));
+                p.changed = true;
                 if (s.bid().kind() == BidKind.COMPETITIVE) {
                     p.competitive++;
                 } else {
@@ -249,15 +289,11 @@ public class BidIntake {
                     p.nonCompetitiveAmount += s.bid().amount();
                 }
                 if (s.key() != null) {
-                    Idempotency.Remembered r = new Idempotency.Remembered(requestHash, 201, json.writeValueAsString(receipt));
-                    known.put(s.key(), r);
-                    remember.put(s.key(), r);
+                    known.put(s.key(), new Known(requestHash, receipt));
                 }
                 outcome.put(s, receipt);
             } catch (ProblemException e) {
                 outcome.put(s, e);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("A receipt could not be (de)serialised", e);
             }
         }
         if (accepted.isEmpty()) {
@@ -265,7 +301,7 @@ public class BidIntake {
         }
         em.unwrap(Session.class).doWork(c -> {
             insertBids(c, accepted);
-            Idempotency.rememberAll(c, remember);
+            savePositions(c, auctionId, positions);
         });
         a.chainHead = head;
         a.bidCount = seq;
@@ -341,28 +377,63 @@ public class BidIntake {
     private Map<String, Position> positions(String auctionId, List<Submission> group) {
         List<String> bidders = group.stream().map(s -> s.bidder().bidderId()).distinct().toList();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select b.bidder_id, b.kind, count(*), sum(b.amount) from bid b "
-                + "where b.auction_id = :a and b.bidder_id in (:bidders) "
-                + "and not exists (select 1 from bid_withdrawal w where w.bid_id = b.bid_id) group by b.bidder_id, b.kind")
+        List<Object[]> rows = em.createNativeQuery("select bidder_id, competitive_bids, noncompetitive_bids, "
+                + "noncompetitive_amount from bidder_position where auction_id = :a and bidder_id in (:bidders)")
                 .setParameter("a", auctionId).setParameter("bidders", bidders).getResultList();
         Map<String, Position> positions = new HashMap<>();
         for (Object[] r : rows) {
-            Position p = positions.computeIfAbsent((String) r[0], k -> new Position());
-            if (BidKind.COMPETITIVE.name().equals(r[1])) {
-                p.competitive = ((Number) r[2]).longValue();
-            } else {
-                p.nonCompetitive = ((Number) r[2]).longValue();
-                p.nonCompetitiveAmount = ((Number) r[3]).longValue();
-            }
+            Position p = new Position();
+            p.competitive = ((Number) r[1]).longValue();
+            p.nonCompetitive = ((Number) r[2]).longValue();
+            p.nonCompetitiveAmount = ((Number) r[3]).longValue();
+            positions.put((String) r[0], p);
         }
         return positions;
     }
 
+    /** The earlier bids of this batch's keys: (bidder, key) → what was sent and answered. */
+    private Map<Idempotency.KeyRef, Known> knownKeys(String auctionId, List<Submission> group) {
+        List<String> keys = group.stream().filter(s -> s.key() != null).map(s -> s.key().key()).distinct().toList();
+        Map<Idempotency.KeyRef, Known> known = new HashMap<>();
+        if (keys.isEmpty()) {
+            return known;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select bidder_id, idem_key, request_hash, bid_id, received_at, receipt, "
+                + "retail from bid where auction_id = :a and idem_key in (:keys)").setParameter("a", auctionId)
+                .setParameter("keys", keys).getResultList();
+        for (Object[] r : rows) {
+            String scope = ((Boolean) r[6] ? "subscriptions" : "bids") + ":" + auctionId;
+            known.put(new Idempotency.KeyRef((String) r[0], scope, (String) r[1]), new Known((String) r[2],
+                    new Receipt((String) r[3], auctionId, io.sovereign.auction.audit.AuditLog.instant(r[4]), ((String) r[5]).trim())));
+        }
+        return known;
+    }
+
+    private void savePositions(Connection c, String auctionId, Map<String, Position> positions) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into bidder_position (auction_id, bidder_id, competitive_bids, "
+                + "noncompetitive_bids, noncompetitive_amount) values (?, ?, ?, ?, ?) on conflict (auction_id, bidder_id) "
+                + "do update set competitive_bids = excluded.competitive_bids, noncompetitive_bids = excluded.noncompetitive_bids, "
+                + "noncompetitive_amount = excluded.noncompetitive_amount")) {
+            for (Map.Entry<String, Position> e : positions.entrySet()) {
+                if (!e.getValue().changed) {
+                    continue;
+                }
+                ps.setString(1, auctionId);
+                ps.setString(2, e.getKey());
+                ps.setLong(3, e.getValue().competitive);
+                ps.setLong(4, e.getValue().nonCompetitive);
+                ps.setLong(5, e.getValue().nonCompetitiveAmount);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     private static void insertBids(Connection c, List<Accepted> accepted) throws SQLException {
         try (PreparedStatement bids = c.prepareStatement("insert into bid (bid_id, auction_id, seq, bidder_id, kind, "
-                + "bid_value, amount, net_long_position, retail, wallet_address, received_at, receipt) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                PreparedStatement audit = AuditLog.batch(c)) {
+                + "bid_value, amount, net_long_position, retail, wallet_address, received_at, receipt, idem_key, request_hash) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Accepted x : accepted) {
                 Submission s = x.s();
                 bids.setString(1, x.bidId());
@@ -381,13 +452,11 @@ public class BidIntake {
                 bids.setString(10, s.bidder().walletAddress());
                 bids.setTimestamp(11, Timestamp.from(s.receivedAt()));
                 bids.setString(12, x.receipt().receipt());
+                bids.setString(13, s.key() == null ? null : s.key().key());
+                bids.setString(14, x.requestHash());
                 bids.addBatch();
-                AuditLog.add(audit, s.auctionId(), s.receivedAt(), s.bidder().bidderId(), AuditLog.Action.BID_SUBMITTED,
-                        "bid " + x.bidId() + ": " + s.bid().kind() + (x.value() == null ? "" : " at " + x.value().toPlainString())
-                                + " for " + s.bid().amount() + (s.bidder().retail() ? " (retail subscription)" : ""));
             }
             bids.executeBatch();
-            audit.executeBatch();
         }
     }
 

@@ -102,6 +102,12 @@ public class BidService {
             em.createNativeQuery("insert into bid_withdrawal (bid_id, auction_id, withdrawn_at, withdrawn_by) "
                     + "values (?1, ?2, ?3, ?4)").setParameter(1, bidId).setParameter(2, auctionId).setParameter(3, now)
                     .setParameter(4, bidderId).executeUpdate();
+            boolean competitive = bid.kind() == BidKind.COMPETITIVE;
+            em.createNativeQuery("update bidder_position set competitive_bids = competitive_bids - ?3, "
+                    + "noncompetitive_bids = noncompetitive_bids - ?4, noncompetitive_amount = noncompetitive_amount - ?5 "
+                    + "where auction_id = ?1 and bidder_id = ?2").setParameter(1, auctionId).setParameter(2, bidderId)
+                    .setParameter(3, competitive ? 1 : 0).setParameter(4, competitive ? 0 : 1)
+                    .setParameter(5, competitive ? 0 : bid.amount()).executeUpdate();
             audit.record(auctionId, now, bidderId, AuditLog.Action.BID_WITHDRAWN, "bid " + bidId + " withdrawn");
         });
         return QuarkusTransaction.requiringNew().call(() -> ownBid(auctionId, bidId, bidderId));

@@ -84,54 +84,6 @@ public class Idempotency {
     public record KeyRef(String caller, String scope, String key) {
     }
 
-    /** What was remembered for a key: the request's hash and the response. */
-    public record Remembered(String requestHash, int status, String body) {
-    }
-
-    /** Looks many keys up at once (a batch of bids); keys never seen are absent from the map. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public java.util.Map<KeyRef, Remembered> findAll(java.util.Collection<KeyRef> refs) {
-        java.util.Map<KeyRef, Remembered> found = new java.util.HashMap<>();
-        if (refs.isEmpty()) {
-            return found;
-        }
-        java.util.Set<KeyRef> wanted = new java.util.HashSet<>(refs);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select caller, scope, idem_key, request_hash, status, response "
-                + "from idempotency_key where idem_key in (:keys)")
-                .setParameter("keys", refs.stream().map(KeyRef::key).distinct().toList()).getResultList();
-        for (Object[] r : rows) {
-            KeyRef ref = new KeyRef((String) r[0], (String) r[1], (String) r[2]);
-            if (wanted.contains(ref)) {
-                found.put(ref, new Remembered((String) r[3], ((Number) r[4]).intValue(), (String) r[5]));
-            }
-        }
-        return found;
-    }
-
-    /** Remembers many responses in one JDBC batch on the transaction's connection. */
-    public static void rememberAll(java.sql.Connection c, java.util.Map<KeyRef, Remembered> responses)
-            throws java.sql.SQLException {
-        if (responses.isEmpty()) {
-            return;
-        }
-        try (var ps = c.prepareStatement("insert into idempotency_key (caller, scope, idem_key, request_hash, status, "
-                + "response, created_at) values (?, ?, ?, ?, ?, ?, ?)")) {
-            java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
-            for (var e : responses.entrySet()) {
-                ps.setString(1, e.getKey().caller());
-                ps.setString(2, e.getKey().scope());
-                ps.setString(3, e.getKey().key());
-                ps.setString(4, e.getValue().requestHash());
-                ps.setInt(5, e.getValue().status());
-                ps.setString(6, e.getValue().body());
-                ps.setTimestamp(7, now);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
     /** Remembers the response of a request in the transaction that carried out its effect. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void remember(String caller, String scope, String key, String requestHash, int status, String body) {
