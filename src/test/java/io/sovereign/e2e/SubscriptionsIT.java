@@ -21,9 +21,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PlatformStack.class)
 class SubscriptionsIT {
 
-    /** A checksummed wallet no other test registers. */
-    private static final String WALLET_8 = "0x23618e81E3f5cdF7f54C3d65f7FBc0aBf5B21E8f";
-
     private static Auction openForAnHour() {
         return AuctionCore.open("desk1", Duration.ofMinutes(50), Duration.ofHours(1));
     }
@@ -64,9 +61,11 @@ class SubscriptionsIT {
     void onlyWhileTheInvestorIsApprovedInIdentity() {
         Auction a = openForAnHour();
         String investorId = KeycloakUsers.create("subscriber", "retail-investor");
+        // a wallet of its own (wallets are unique in the register; other tests use Hardhat's accounts)
+        String wallet = freshWallet();
         String saver = Tokens.user(KeycloakUsers.username(investorId));
         as(saver).contentType("application/json")
-                .body("{\"legalName\": \"Sam Subscriber\", \"country\": \"NL\", \"walletAddress\": \"" + WALLET_8 + "\"}")
+                .body("{\"legalName\": \"Sam Subscriber\", \"country\": \"NL\", \"walletAddress\": \"" + wallet + "\"}")
                 .put(PlatformStack.url(Service.IDENTITY) + "/api/v1/investors/me")
                 .then().statusCode(200).body("kycStatus", equalTo("PENDING"));
         subscribe(saver, a.id(), 5_000).then().statusCode(403).contentType("application/problem+json");
@@ -80,6 +79,15 @@ class SubscriptionsIT {
         // until auction-core has the suspension, a subscription may still go through; then none does
         await().atMost(Duration.ofSeconds(30)).until(() -> subscribe(saver, a.id(), 5_000).statusCode() == 403);
         subscribe(saver, a.id(), 5_000).then().statusCode(403);
+    }
+
+    private static String freshWallet() {
+        try {
+            return org.web3j.crypto.Keys.toChecksumAddress(org.web3j.crypto.Credentials
+                    .create(org.web3j.crypto.Keys.createEcKeyPair()).getAddress());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void kyc(String investorId, String decision) {

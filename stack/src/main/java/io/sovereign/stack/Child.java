@@ -84,6 +84,25 @@ final class Child {
         }
     }
 
+    /** SIGKILL to the process and its descendants, as a crash would end them; waits until they are gone. */
+    void kill() {
+        List<ProcessHandle> tree = new ArrayList<>(process.toHandle().descendants().toList());
+        tree.add(0, process.toHandle());
+        tree.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle h : tree) {
+            try {
+                h.onExit().get(10, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // reported by the port check of the next start
+            }
+        }
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException ignored) {
+            // a stale pid file is cleaned at the next start
+        }
+    }
+
     static void terminate(ProcessHandle root, Duration grace) {
         List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
         tree.add(0, root);

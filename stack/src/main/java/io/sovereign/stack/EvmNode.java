@@ -13,6 +13,12 @@ final class EvmNode {
 
     static final String CHAIN_DIR = "settlement/chain";
 
+    /**
+     * Hardhat's account #0 (mnemonic "test test ... junk"): a publicly known development key,
+     * the token agent of the local stack. Never a key of a real chain.
+     */
+    public static final String AGENT_KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+
     private EvmNode() {
     }
 

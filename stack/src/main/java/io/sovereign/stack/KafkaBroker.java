@@ -29,10 +29,15 @@ final class KafkaBroker {
     }
 
     static Child start(StackConfig config) {
+        return start(config, config.freshData());
+    }
+
+    /** Starts the broker; {@code wipe}: on empty data (a restart keeps its data). */
+    static Child start(StackConfig config, boolean wipe) {
         Path home = config.stackDir().resolve("kafka");
         Path data = home.resolve("data");
         try {
-            if (config.freshData()) {
+            if (wipe) {
                 Stack.deleteTree(data);
             }
             Files.createDirectories(data);

@@ -33,6 +33,12 @@ final class ServiceProcess {
         env.put("KEYCLOAK_URL", config.keycloakUrl());
         env.put("EVM_RPC_URL", config.evmUrl());
         env.put("DEV_SEED", "true");
+        if (service == Service.SETTLEMENT) {
+            // the token agent signs with Hardhat's account #0, a public development key
+            env.put("EVM_AGENT_KEY", EvmNode.AGENT_KEY);
+            // the Hardhat node starts empty every time while PostgreSQL keeps its data
+            env.put("EVM_REDEPLOY_IF_MISSING", "true");
+        }
         // auction-core clears simulations of up to a million bids in memory and takes the bid load:
         // it keeps the C2 compiler (the RSA check of every bearer token needs its BigInteger
         // intrinsics: 2.5x less CPU per request, docs/benchmarks.md); the others start faster on C1

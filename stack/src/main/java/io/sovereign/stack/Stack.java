@@ -164,6 +164,31 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    /** Kills one service with SIGKILL, as a crash would: no shutdown hook runs, nothing is flushed. */
+    public synchronized void killService(Service service) {
+        Child child = services.remove(service);
+        if (child != null) {
+            children.remove(child);
+            child.kill();
+        }
+    }
+
+    /**
+     * Restarts the Kafka broker (SIGTERM, then a start on the same data) and waits until it
+     * serves again; the services keep running and reconnect by themselves.
+     */
+    public void restartKafka() {
+        Child kafka;
+        synchronized (this) {
+            kafka = children.stream().filter(c -> c.name().equals("kafka")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("Kafka is not running"));
+            children.remove(kafka);
+        }
+        kafka.stop(Duration.ofSeconds(20));
+        Child started = keep(KafkaBroker.start(config, false));
+        KafkaBroker.awaitReady(config, started);
+    }
+
     /** Starts a stopped service again and waits until it is ready. */
     public void startService(Service service) {
         Child child;

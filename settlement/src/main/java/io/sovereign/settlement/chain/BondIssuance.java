@@ -47,6 +47,21 @@ public final class BondIssuance {
         }).orElseGet(() -> factory.deployBond(terms));
     }
 
+    /** Is told of each batch transaction once it is signed and before it is sent. */
+    @FunctionalInterface
+    public interface BatchRecorder {
+        BatchRecorder NONE = (batch, tx) -> { };
+
+        /**
+         * Records that {@code batch} is being minted by {@code tx}; if this throws, nothing is sent.
+         */
+        void beforeBroadcast(List<AllocationMint> batch, SignedTransaction tx);
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
     /**
      * Mints every allocation of {@code mints} that {@code token} has not minted yet, {@code batchSize}
      * per transaction; a batch is minted whole or not at all (a revert names the rule it broke).
@@ -54,6 +69,14 @@ public final class BondIssuance {
      * @return one outcome per allocation, in the order given
      */
     public List<Minted> mint(BondTokenContract token, List<AllocationMint> mints) {
+        return mint(token, mints, BatchRecorder.NONE);
+    }
+
+    /**
+     * {@link #mint(BondTokenContract, List)}, telling {@code recorder} of each batch transaction
+     * before it is sent, so that a process that dies while waiting for the receipt finds it again.
+     */
+    public List<Minted> mint(BondTokenContract token, List<AllocationMint> mints, BatchRecorder recorder) {
         Set<String> seen = new HashSet<>();
         for (AllocationMint m : mints) {
             if (!seen.add(m.allocationId())) {
@@ -70,7 +93,8 @@ public final class BondIssuance {
                     todo.add(batch.get(i));
                 }
             }
-            String txHash = todo.isEmpty() ? null : token.batchMint(todo).getTransactionHash();
+            String txHash = todo.isEmpty() ? null
+                    : token.batchMint(todo, tx -> recorder.beforeBroadcast(todo, tx)).getTransactionHash();
             for (int i = 0; i < batch.size(); i++) {
                 outcomes.add(new Minted(batch.get(i).allocationId(), before.get(i) ? null : txHash));
             }

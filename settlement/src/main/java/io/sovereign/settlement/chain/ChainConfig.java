@@ -26,6 +26,22 @@ public interface ChainConfig {
     @WithDefault("200ms")
     Duration receiptPollInterval();
 
+    /**
+     * The IdentityRegistry to use, deployed beforehand with the owner's key (another chain);
+     * absent: the agent deploys one at the first start and settlement keeps its address.
+     */
+    Optional<String> identityRegistry();
+
+    /** The BondFactory to use (against {@link #identityRegistry()}); absent: deployed like the registry. */
+    Optional<String> bondFactory();
+
+    /**
+     * What to do when a contract settlement deployed earlier has no code any more (a development
+     * node started afresh): deploy new ones (true, the local stack) or refuse to sign (false).
+     */
+    @WithDefault("false")
+    boolean redeployIfMissing();
+
     /** A client that signs as the agent; fails if no agent key is configured. */
     default EvmClient agentClient() {
         String key = agentKey().orElseThrow(() -> new IllegalStateException(

@@ -4,10 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.hibernate.Session;
 
 /**
  * The double-entry cash ledger. A journal is posted once (its id is the idempotency key: a
@@ -39,6 +44,17 @@ public class CashLedger {
     public record Movement(String journalId, String kind, String description, BigDecimal amount, Instant at) {
     }
 
+    /** A journal to post: its id (the idempotency key), kind, description and entries. */
+    public record Journal(String journalId, String kind, String description, Map<String, BigDecimal> entries) {
+
+        public Journal {
+            BigDecimal sum = entries.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (sum.signum() != 0) {
+                throw new IllegalArgumentException("Journal " + journalId + " does not balance: " + entries);
+            }
+        }
+    }
+
     /**
      * Posts a journal once: false (and nothing written) if a journal with this id exists.
      *
@@ -46,23 +62,52 @@ public class CashLedger {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean post(String journalId, String kind, String description, Map<String, BigDecimal> entries) {
-        BigDecimal sum = entries.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (sum.signum() != 0) {
-            throw new IllegalArgumentException("Journal " + journalId + " does not balance: " + entries);
-        }
-        Instant now = Instant.now();
-        int inserted = em.createNativeQuery("insert into cash_journal (journal_id, kind, description, created_at) "
-                + "values (?1, ?2, ?3, ?4) on conflict (journal_id) do nothing").setParameter(1, journalId)
-                .setParameter(2, kind).setParameter(3, description).setParameter(4, now).executeUpdate();
-        if (inserted == 0) {
-            return false;
-        }
-        for (Map.Entry<String, BigDecimal> e : entries.entrySet()) {
-            em.createNativeQuery("insert into cash_entry (journal_id, account, amount, created_at) values (?1, ?2, ?3, ?4)")
-                    .setParameter(1, journalId).setParameter(2, e.getKey()).setParameter(3, e.getValue())
-                    .setParameter(4, now).executeUpdate();
-        }
-        return true;
+        return !postAll(List.of(new Journal(journalId, kind, description, entries))).isEmpty();
+    }
+
+    /**
+     * Posts journals, each once, in JDBC batches (a settlement run posts hundreds); the ids of those
+     * posted now (a journal whose id exists is left as it is, its entries not written again).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<String> postAll(List<Journal> journals) {
+        Timestamp now = Timestamp.from(Instant.now());
+        Set<String> posted = new HashSet<>();
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("insert into cash_journal (journal_id, kind, description, "
+                    + "created_at) values (?, ?, ?, ?) on conflict (journal_id) do nothing")) {
+                for (Journal j : journals) {
+                    ps.setString(1, j.journalId());
+                    ps.setString(2, j.kind());
+                    ps.setString(3, j.description());
+                    ps.setTimestamp(4, now);
+                    ps.addBatch();
+                }
+                int[] inserted = ps.executeBatch();
+                for (int i = 0; i < inserted.length; i++) {
+                    if (inserted[i] != 0) {
+                        posted.add(journals.get(i).journalId());
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("insert into cash_entry (journal_id, account, amount, created_at) "
+                    + "values (?, ?, ?, ?)")) {
+                for (Journal j : journals) {
+                    if (!posted.contains(j.journalId())) {
+                        continue;
+                    }
+                    for (Map.Entry<String, BigDecimal> e : j.entries().entrySet()) {
+                        ps.setString(1, j.journalId());
+                        ps.setString(2, e.getKey());
+                        ps.setBigDecimal(3, e.getValue());
+                        ps.setTimestamp(4, now);
+                        ps.addBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+        });
+        return posted;
     }
 
     /** Moves {@code amount} from one investor's cash to another account (e.g. the issuer's). */
@@ -96,8 +141,7 @@ public class CashLedger {
                 + "from cash_entry e join cash_journal j on j.journal_id = e.journal_id where e.account = ?1 order by e.entry_id")
                 .setParameter(1, account).getResultList();
         return rows.stream().map(r -> new Movement((String) r[0], (String) r[1], (String) r[2],
-                ((BigDecimal) r[3]).negate(), r[4] instanceof Instant i ? i
-                        : r[4] instanceof java.time.OffsetDateTime o ? o.toInstant() : ((java.sql.Timestamp) r[4]).toInstant()))
+                ((BigDecimal) r[3]).negate(), Timestamps.instant(r[4])))
                 .toList();
     }
 }

@@ -58,12 +58,25 @@ public class InvestorRegister {
                 .setParameter(5, wallet).setParameter(6, at).executeUpdate();
     }
 
+    /** The investor whose wallet this is now (addresses compared case-insensitively). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Investor> byWallet(String wallet) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select investor_id, investor_type, country, kyc_status, wallet_address "
+                + "from investor where lower(wallet_address) = lower(?1) order by updated_at desc").setParameter(1, wallet)
+                .getResultList();
+        return rows.stream().findFirst().map(InvestorRegister::investor);
+    }
+
+    private static Investor investor(Object[] r) {
+        return new Investor((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4]);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Investor> find(String investorId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select investor_id, investor_type, country, kyc_status, wallet_address "
                 + "from investor where investor_id = ?1").setParameter(1, investorId).getResultList();
-        return rows.stream().findFirst().map(r -> new Investor((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                (String) r[4]));
+        return rows.stream().findFirst().map(InvestorRegister::investor);
     }
 }

@@ -30,13 +30,15 @@ public class SecurityRegistry {
     private final MeterRegistry metrics;
     private final SettlementInstructions instructions;
     private final InvestorRegister investors;
+    private final ChainTasks tasks;
 
     public SecurityRegistry(Inbox inbox, MeterRegistry metrics, SettlementInstructions instructions,
-            InvestorRegister investors) {
+            InvestorRegister investors, ChainTasks tasks) {
         this.inbox = inbox;
         this.metrics = metrics;
         this.instructions = instructions;
         this.investors = investors;
+        this.tasks = tasks;
     }
 
     /**
@@ -55,14 +57,18 @@ public class SecurityRegistry {
         if (event.data() instanceof AuctionAnnounced announced) {
             register(announced);
         } else if (event.data() instanceof AuctionResultsPublished published) {
+            couponSet(published);
             int created = instructions.create(published);
             LOG.infof("Auction %s published: %d settlement instruction(s)", published.auctionId(), created);
         } else if (event.data() instanceof WalletRegistered w) {
             investors.walletRegistered(w, at);
+            tasks.request(ChainTasks.SYNC_INVESTOR, w.investorId());
         } else if (event.data() instanceof InvestorApproved a) {
             investors.approved(a, at);
+            tasks.request(ChainTasks.SYNC_INVESTOR, a.investorId());
         } else if (event.data() instanceof InvestorSuspended s) {
             investors.suspended(s, at);
+            tasks.request(ChainTasks.SYNC_INVESTOR, s.investorId());
         }
         metrics.counter("settlement.events.applied", "type", event.type()).increment();
         return true;
@@ -84,6 +90,31 @@ public class SecurityRegistry {
         s.couponRate = a.couponRate();
         s.registeredAt = Instant.now();
         s.persist();
+        if (BondTokens.terms(s).isPresent()) {
+            tasks.request(ChainTasks.DEPLOY_TOKEN, s.isin);
+        }
+    }
+
+    /** The results of a new note or bond set its coupon: now its token can be deployed. */
+    private void couponSet(AuctionResultsPublished published) {
+        Security s = Security.findById(published.isin());
+        if (s == null) {
+            // the announcement comes first on the same partition; a security is never lost for it
+            s = new Security();
+            s.isin = published.isin();
+            s.auctionId = published.auctionId();
+            s.securityType = published.securityType();
+            s.issueDate = published.issueDate();
+            s.maturityDate = published.maturityDate();
+            s.registeredAt = Instant.now();
+            s.persist();
+        }
+        if (s.couponRate == null && published.couponRate() != null) {
+            s.couponRate = published.couponRate();
+        }
+        if (s.tokenAddress == null && BondTokens.terms(s).isPresent()) {
+            tasks.request(ChainTasks.DEPLOY_TOKEN, s.isin);
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -5,8 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import org.hibernate.Session;
 
 /** One settlement instruction per allocation with a non-zero award, and their read side. */
 @ApplicationScoped
@@ -20,29 +24,60 @@ public class SettlementInstructions {
             long amount, BigDecimal cashAmount, Status status, String reason, String txHash) {
     }
 
+    private static final int INSERT_BATCH = 1_000;
+
     private final EntityManager em;
 
     public SettlementInstructions(EntityManager em) {
         this.em = em;
     }
 
-    /** Creates the instructions of published results (a redelivered event creates none twice). */
+    /**
+     * Creates the instructions of published results (a redelivered event creates none twice), in
+     * JDBC batches: a large auction's tens of thousands of rows go in a few round trips.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public int create(AuctionResultsPublished published) {
-        Instant now = Instant.now();
-        int created = 0;
-        for (AuctionResultsPublished.Allocation a : published.allocations()) {
-            if (a.accepted() <= 0) {
-                continue;
+        Timestamp now = Timestamp.from(Instant.now());
+        int[] created = new int[1];
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("insert into settlement_instruction (allocation_id, auction_id, "
+                    + "isin, investor_id, wallet_address, amount, cash_amount, status, created_at, updated_at) "
+                    + "values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) on conflict (allocation_id) do nothing")) {
+                int pending = 0;
+                for (AuctionResultsPublished.Allocation a : published.allocations()) {
+                    if (a.accepted() <= 0) {
+                        continue;
+                    }
+                    ps.setString(1, a.allocationId());
+                    ps.setString(2, published.auctionId());
+                    ps.setString(3, published.isin());
+                    ps.setString(4, a.bidderId());
+                    ps.setString(5, a.walletAddress());
+                    ps.setLong(6, a.accepted());
+                    ps.setBigDecimal(7, a.settlementAmount());
+                    ps.setTimestamp(8, now);
+                    ps.setTimestamp(9, now);
+                    ps.addBatch();
+                    if (++pending == INSERT_BATCH) {
+                        created[0] += inserted(ps.executeBatch());
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    created[0] += inserted(ps.executeBatch());
+                }
             }
-            created += em.createNativeQuery("insert into settlement_instruction (allocation_id, auction_id, isin, investor_id, "
-                    + "wallet_address, amount, cash_amount, status, created_at, updated_at) "
-                    + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'PENDING', ?8, ?8) on conflict (allocation_id) do nothing")
-                    .setParameter(1, a.allocationId()).setParameter(2, published.auctionId()).setParameter(3, published.isin())
-                    .setParameter(4, a.bidderId()).setParameter(5, a.walletAddress()).setParameter(6, a.accepted())
-                    .setParameter(7, a.settlementAmount()).setParameter(8, now).executeUpdate();
+        });
+        return created[0];
+    }
+
+    private static int inserted(int[] counts) {
+        int n = 0;
+        for (int c : counts) {
+            n += c == Statement.SUCCESS_NO_INFO ? 1 : c;
         }
-        return created;
+        return n;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

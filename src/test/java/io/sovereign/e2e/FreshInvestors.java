@@ -1,0 +1,47 @@
+package io.sovereign.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.sovereign.stack.Service;
+
+/**
+ * Retail investors of their own for tests that change an investor's state (suspension) or need one
+ * without cash: a new Keycloak user registers with identity and compliance1 decides.
+ */
+final class FreshInvestors {
+
+    /** An investor: id (the token subject), user name and wallet. */
+    record Investor(String investorId, String username, String wallet) {
+
+        String token() {
+            return Tokens.user(username);
+        }
+    }
+
+    private FreshInvestors() {
+    }
+
+    private static String investors(String path) {
+        return PlatformStack.url(Service.IDENTITY) + "/api/v1/investors" + path;
+    }
+
+    /** A new retail investor with {@code wallet} (an unused Hardhat account), APPROVED by compliance1. */
+    static Investor approved(String prefix, String wallet) {
+        String id = KeycloakUsers.create(prefix, "retail-investor");
+        Investor investor = new Investor(id, KeycloakUsers.username(id), wallet);
+        given().auth().oauth2(investor.token()).contentType("application/json")
+                .body("{\"legalName\": \"%s Saver\", \"country\": \"FR\", \"walletAddress\": \"%s\"}".formatted(prefix, wallet))
+                .put(investors("/me")).then().statusCode(200);
+        decide(investor, "APPROVED", "documents verified");
+        return investor;
+    }
+
+    /** compliance1's decision on the investor. */
+    static void decide(Investor investor, String decision, String reason) {
+        given().auth().oauth2(Tokens.user("compliance1")).contentType("application/json")
+                .body("{\"decision\": \"%s\", \"reason\": \"%s\"}".formatted(decision, reason))
+                .post(investors("/" + investor.investorId() + "/kyc")).then().statusCode(200)
+                .body("outcome", equalTo(decision));
+    }
+}
