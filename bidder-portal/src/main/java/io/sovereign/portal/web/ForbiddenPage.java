@@ -1,4 +1,4 @@
-package io.sovereign.portal.rest;
+package io.sovereign.portal.web;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
