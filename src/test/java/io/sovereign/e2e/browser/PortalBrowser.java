@@ -8,8 +8,11 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.TimeoutError;
+import com.microsoft.playwright.options.AriaRole;
 import io.sovereign.e2e.PlatformStack;
 import io.sovereign.stack.Service;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -138,9 +141,9 @@ public final class PortalBrowser implements BeforeEachCallback, AfterEachCallbac
         try {
             page.waitForURL(u -> u.startsWith(baseUrl() + "/"));
         } catch (TimeoutError e) {
-            String error = page.locator("#input-error, .kc-feedback-text, .pf-v5-c-alert__title").allInnerTexts().toString();
+            String text = page.locator("body").innerText();
             throw new AssertionError("Login of " + username + " did not get back to the portal; the page is "
-                    + page.url() + " saying " + error, e);
+                    + page.url() + " saying: " + text.substring(0, Math.min(600, text.length())), e);
         }
         page.waitForLoadState();
     }
@@ -152,7 +155,7 @@ public final class PortalBrowser implements BeforeEachCallback, AfterEachCallbac
 
     /** Logs out through the portal's menu; the browser ends on Keycloak's login form. */
     public void logout(Page page) {
-        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+        page.getByRole(AriaRole.LINK,
                 new Page.GetByRoleOptions().setName("Log out")).click();
         page.locator("#kc-login").waitFor();
     }
@@ -163,8 +166,8 @@ public final class PortalBrowser implements BeforeEachCallback, AfterEachCallbac
                 .resolve(name + ".png");
         try {
             Files.createDirectories(file.getParent());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
         return file;
@@ -176,7 +179,7 @@ public final class PortalBrowser implements BeforeEachCallback, AfterEachCallbac
     }
 
     /** The test JVM's one Playwright and browser; JUnit closes them when the run ends. */
-    static final class Shared implements ExtensionContext.Store.CloseableResource {
+    static final class Shared implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
         private static volatile Playwright playwright;
         private static volatile Browser browser;
