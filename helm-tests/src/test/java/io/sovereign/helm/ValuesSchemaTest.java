@@ -74,6 +74,12 @@ class ValuesSchemaTest {
     }
 
     @Test
+    @DisplayName("a misspelt key (replicas instead of replicaCount) is refused, not ignored")
+    void unknownKeyIsRefused() throws IOException {
+        assertUmbrellaRefuses("auction-core:\n  replicas: 3\n", "auction-core", "replicas");
+    }
+
+    @Test
     @DisplayName("an HPA minReplicas of 0 is refused")
     void zeroMinReplicasAreRefused() throws IOException {
         assertUmbrellaRefuses("identity:\n  autoscaling:\n    enabled: true\n    minReplicas: 0\n", "/autoscaling/minReplicas");
