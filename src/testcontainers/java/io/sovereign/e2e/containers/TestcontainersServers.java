@@ -11,7 +11,7 @@ import org.testcontainers.utility.DockerImageName;
  * PostgreSQL and Kafka as Testcontainers containers (profile {@code testcontainers}). The images are
  * those of {@code stack/containers/build-images.sh} by default (built locally, no registry needed);
  * any image compatible with the official {@code postgres} and {@code apache/kafka} ones will do
- * ({@code -Dtc.postgres.image=postgres:18 -Dtc.kafka.image=apache/kafka:4.1.1} on a machine that
+ * (e.g. {@code -Dtc.postgres.image=postgres:18 -Dtc.kafka.image=apache/kafka:4.3.1} on a machine that
  * reaches Docker Hub). The services still run as processes, wired to the mapped ports.
  */
 public final class TestcontainersServers implements ExternalServers {

@@ -74,7 +74,7 @@ public final class Stack implements AutoCloseable {
     /**
      * PostgreSQL and Kafka are run by someone else (the e2e tests' testcontainers profile: containers)
      * on 127.0.0.1 at {@code ports().postgres()} and {@code ports().kafka()}: {@link #boot} starts
-     * neither, waits for both, and creates the services' databases and roles (as {@code pgSuperuser})
+     * neither (both must be ready), and creates the services' databases and roles (as {@code pgSuperuser})
      * and the topics on them. Call it before {@link #boot}.
      */
     public synchronized void useExternalServers(String pgSuperuser, String pgPassword) {
@@ -204,6 +204,9 @@ public final class Stack implements AutoCloseable {
     public void restartKafka() {
         Child kafka;
         synchronized (this) {
+            if (external != null) {
+                throw new IllegalStateException("Kafka runs outside the stack (useExternalServers): restart it there");
+            }
             kafka = children.stream().filter(c -> c.name().equals("kafka")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("Kafka is not running"));
             children.remove(kafka);
