@@ -9,13 +9,16 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Starts the platform the first time a test class needs it and keeps it for every other class of
  * the run; JUnit closes it when the run ends. Ports are the defaults + 10000 (so a stack started
- * with ./platform can keep running), data is fresh every run.
+ * with ./platform can keep running), data is fresh every run. Under the {@code testcontainers}
+ * profile, PostgreSQL and Kafka come from containers ({@link ExternalServers}).
  */
 public final class PlatformStack implements BeforeAllCallback {
 
@@ -33,11 +36,40 @@ public final class PlatformStack implements BeforeAllCallback {
         // a failed expectation shows what was sent and answered
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         Path root = StackConfig.findProjectRoot(Path.of(System.getProperty("user.dir")));
+        // the testcontainers profile: PostgreSQL and Kafka in containers, on the ports they are mapped to
+        ExternalServers servers = ExternalServers.fromSystemProperty();
+        Map<String, String> env = new HashMap<>(System.getenv());
+        if (servers != null) {
+            try {
+                env.putAll(servers.start());
+            } catch (RuntimeException e) {
+                servers.close();
+                throw e;
+            }
+        }
         StackConfig c = new StackConfig(root, root.resolve("target/e2e-stack"),
-                Ports.defaults().shifted(PORT_SHIFT).withOverrides(System.getenv()), true, true);
-        Stack stack = Stack.acquire(c);
-        Running running = new Running(stack);
-        stack.boot();
+                Ports.defaults().shifted(PORT_SHIFT).withOverrides(env), true, true);
+        Stack stack;
+        try {
+            stack = Stack.acquire(c);
+        } catch (RuntimeException e) {
+            if (servers != null) {
+                servers.close();
+            }
+            throw e;
+        }
+        if (servers != null) {
+            stack.useExternalServers(servers.postgresSuperuser(), servers.postgresPassword());
+        }
+        Running running = new Running(stack, servers);
+        try {
+            stack.boot(); // on failure, the stack has stopped what it started
+        } catch (RuntimeException e) {
+            if (servers != null) {
+                servers.close();
+            }
+            throw e;
+        }
         config = c;
         PlatformStack.running = stack;
         return running;
@@ -67,10 +99,17 @@ public final class PlatformStack implements BeforeAllCallback {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + config().ports().postgres() + "/" + db, db, db);
     }
 
-    record Running(Stack stack) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    record Running(Stack stack, ExternalServers servers)
+            implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
-            stack.close();
+            try {
+                stack.close();
+            } finally {
+                if (servers != null) {
+                    servers.close();
+                }
+            }
         }
     }
 }

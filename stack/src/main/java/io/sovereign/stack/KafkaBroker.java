@@ -69,7 +69,10 @@ final class KafkaBroker {
         }
     }
 
-    /** The broker answers on its port only once it is unfenced and serving. */
+    /**
+     * The broker answers on its port only once it is unfenced and serving; {@code kafka} is null for
+     * a broker run outside the stack.
+     */
     static void awaitReady(StackConfig config, Child kafka) {
         Probe.await("Kafka", Duration.ofSeconds(90), kafka, () -> Probe.tcpOpen(config.ports().kafka()));
     }

@@ -59,7 +59,25 @@ final class PostgresServer implements AutoCloseable {
     }
 
     private void createDatabases() {
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = pg.getPostgresDatabase().getConnection()) {
+            createDatabases(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the service databases: " + e.getMessage(), e);
+        }
+    }
+
+    /** The services' databases and roles on a PostgreSQL run outside the stack, as its superuser. */
+    static void createDatabases(StackConfig config, String superuser, String password) {
+        String url = "jdbc:postgresql://127.0.0.1:" + config.ports().postgres() + "/postgres";
+        try (Connection c = java.sql.DriverManager.getConnection(url, superuser, password)) {
+            createDatabases(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the service databases on " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void createDatabases(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
             for (Service service : Service.values()) {
                 String db = service.database();
                 if (!exists(s, "select 1 from pg_roles where rolname = '" + db + "'")) {
@@ -69,8 +87,6 @@ final class PostgresServer implements AutoCloseable {
                     s.execute("create database " + db + " owner " + db);
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create the service databases: " + e.getMessage(), e);
         }
     }
 

@@ -33,6 +33,7 @@ public final class Stack implements AutoCloseable {
     private final List<Child> children = new ArrayList<>();
     private final Map<Service, Child> services = new EnumMap<>(Service.class);
     private PostgresServer postgres;
+    private ExternalServers external;
     private volatile boolean closed;
 
     private Stack(StackConfig config, FileChannel lockChannel, FileLock lock) {
@@ -70,6 +71,19 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    /**
+     * PostgreSQL and Kafka are run by someone else (the e2e tests' testcontainers profile: containers)
+     * on 127.0.0.1 at {@code ports().postgres()} and {@code ports().kafka()}: {@link #boot} starts
+     * neither (both must be ready), and creates the services' databases and roles (as {@code pgSuperuser})
+     * and the topics on them. Call it before {@link #boot}.
+     */
+    public synchronized void useExternalServers(String pgSuperuser, String pgPassword) {
+        external = new ExternalServers(pgSuperuser, pgPassword);
+    }
+
+    private record ExternalServers(String pgSuperuser, String pgPassword) {
+    }
+
     /** Starts every part and returns once all are ready; on failure, stops what it started. */
     public void boot() {
         try {
@@ -84,17 +98,26 @@ public final class Stack implements AutoCloseable {
         long t0 = System.nanoTime();
         Child.killLeftovers(config);
         checkPortsFree();
-        log("starting PostgreSQL, Kafka, Keycloak and the EVM node in " + config.stackDir());
-        Child kafka = keep(KafkaBroker.start(config));
+        if (external != null) {
+            log("PostgreSQL on " + config.ports().postgres() + " and Kafka on " + config.kafkaBootstrap()
+                    + " run outside the stack; starting Keycloak and the EVM node in " + config.stackDir());
+        } else {
+            log("starting PostgreSQL, Kafka, Keycloak and the EVM node in " + config.stackDir());
+        }
+        Child kafka = external == null ? keep(KafkaBroker.start(config)) : null;
         Child keycloak = keep(KeycloakServer.start(config));
         Child evm = keep(EvmNode.start(config));
-        PostgresServer pg = PostgresServer.start(config);
-        synchronized (this) {
-            postgres = pg;
-            if (closed) {
-                pg.close();
-                throw new IllegalStateException("stack stopped while starting");
+        if (external == null) {
+            PostgresServer pg = PostgresServer.start(config);
+            synchronized (this) {
+                postgres = pg;
+                if (closed) {
+                    pg.close();
+                    throw new IllegalStateException("stack stopped while starting");
+                }
             }
+        } else {
+            PostgresServer.createDatabases(config, external.pgSuperuser(), external.pgPassword());
         }
         log("PostgreSQL ready on " + config.ports().postgres() + " (databases: auction_core, settlement, identity, portal)");
         KafkaBroker.awaitReady(config, kafka);
@@ -136,7 +159,8 @@ public final class Stack implements AutoCloseable {
     private void checkPortsFree() {
         List<String> busy = new ArrayList<>();
         config.ports().byEnvName().forEach((name, port) -> {
-            boolean needed = config.withServices() || !name.matches("(PORTAL|AUCTION_CORE|SETTLEMENT|IDENTITY)_PORT");
+            boolean needed = (config.withServices() || !name.matches("(PORTAL|AUCTION_CORE|SETTLEMENT|IDENTITY)_PORT"))
+                    && (external == null || !name.matches("(PG|KAFKA|KAFKA_CONTROLLER)_PORT"));
             if (needed && !Probe.portFree(port)) {
                 busy.add(port + " (" + name + ")");
             }
@@ -180,6 +204,9 @@ public final class Stack implements AutoCloseable {
     public void restartKafka() {
         Child kafka;
         synchronized (this) {
+            if (external != null) {
+                throw new IllegalStateException("Kafka runs outside the stack (useExternalServers): restart it there");
+            }
             kafka = children.stream().filter(c -> c.name().equals("kafka")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("Kafka is not running"));
             children.remove(kafka);
