@@ -73,7 +73,7 @@ public class CompliancePages {
     @GET
     public TemplateInstance queue(@QueryParam("kycStatus") String kycStatus, @QueryParam("decided") String decided,
             @QueryParam("decision") String decision) {
-        String notice = decided != null && DECISIONS.contains(decision)
+        String notice = decided != null && decision != null && DECISIONS.contains(decision)
                 ? "Investor " + decided + ": " + decision.toLowerCase(java.util.Locale.ROOT) + ". The decision and its reason are recorded."
                 : null;
         return render(status(kycStatus), notice, Refusal.NONE);
@@ -84,7 +84,7 @@ public class CompliancePages {
     public Response decide(@PathParam("id") String investorId, @RestForm String decision, @RestForm String reason,
             @RestForm String kycStatus) {
         String listed = status(kycStatus);
-        if (!DECISIONS.contains(decision)) {
+        if (decision == null || !DECISIONS.contains(decision)) {
             return refused(listed, new Refusal(investorId, reason, "Choose approve, reject or suspend"), 400);
         }
         if (reason == null || reason.isBlank()) {
@@ -121,6 +121,6 @@ public class CompliancePages {
     }
 
     private static String status(String s) {
-        return STATUSES.contains(s) ? s : "PENDING";
+        return s != null && STATUSES.contains(s) ? s : "PENDING";
     }
 }

@@ -98,7 +98,7 @@ public class DeskPages {
 
     @GET
     public TemplateInstance calendar(@QueryParam("status") String status) {
-        String filter = STATUSES.contains(status) ? status : null;
+        String filter = status != null && STATUSES.contains(status) ? status : null;
         List<AuctionSummary> auctions = new ArrayList<>();
         Problems problem = null;
         try {
@@ -318,7 +318,7 @@ public class DeskPages {
         AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
         String bearer = token == null ? null : "Bearer " + token.getToken();
         AtomicBoolean ended = new AtomicBoolean();
-        return Multi.createFrom().ticks().startingAfter(Duration.ZERO).every(BOOK_POLL)
+        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(10)).every(BOOK_POLL)
                 .onOverflow().drop()
                 .onItem().transformToUniAndConcatenate(tick -> Uni.createFrom().item(() -> snapshot(bearer, auctionId))
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
