@@ -244,7 +244,7 @@
 
   // ---- settlement still pending: look again in a few seconds ----
   var allocations = document.getElementById('allocations');
-  if (allocations && allocations.getAttribute('data-pending').indexOf('true') >= 0) {
+  if (allocations && allocations.getAttribute('data-pending') === 'true') {
     setTimeout(function () { window.location.reload(); }, 4000);
   }
 })();

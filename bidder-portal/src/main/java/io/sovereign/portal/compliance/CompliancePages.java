@@ -72,10 +72,14 @@ public class CompliancePages {
 
     @GET
     public TemplateInstance queue(@QueryParam("kycStatus") String kycStatus, @QueryParam("decided") String decided,
-            @QueryParam("decision") String decision) {
-        String notice = decided != null && decision != null && DECISIONS.contains(decision)
-                ? "Investor " + decided + ": " + decision.toLowerCase(java.util.Locale.ROOT) + ". The decision and its reason are recorded."
-                : null;
+            @QueryParam("decision") String decision, @QueryParam("outcome") String outcome) {
+        String notice = null;
+        if (decided != null && decision != null && DECISIONS.contains(decision)) {
+            notice = outcome == null || outcome.equals(decision)
+                    ? "Investor " + decided + ": " + lower(decision) + ". The decision and its reason are recorded."
+                    : "Investor " + decided + ": " + lower(decision) + " was asked, identity recorded " + lower(outcome)
+                            + " (its screening decides over a request). The decision and its reason are recorded.";
+        }
         return render(status(kycStatus), notice, Refusal.NONE);
     }
 
@@ -90,8 +94,9 @@ public class CompliancePages {
         if (reason == null || reason.isBlank()) {
             return refused(listed, new Refusal(investorId, reason, "A reason is required for every KYC decision"), 400);
         }
+        JsonNode recorded;
         try {
-            identity.decide(investorId, JsonNodeFactory.instance.objectNode().put("decision", decision)
+            recorded = identity.decide(investorId, JsonNodeFactory.instance.objectNode().put("decision", decision)
                     .put("reason", reason.strip()));
         } catch (WebApplicationException | ProcessingException e) {
             Problems p = Problems.of(e);
@@ -100,7 +105,8 @@ public class CompliancePages {
             return refused(listed, new Refusal(investorId, reason, message), p.status());
         }
         return Response.seeOther(UriBuilder.fromPath("/compliance").queryParam("kycStatus", listed)
-                .queryParam("decided", investorId).queryParam("decision", decision).build()).build();
+                .queryParam("decided", investorId).queryParam("decision", decision)
+                .queryParam("outcome", recorded.path("outcome").asText(decision)).build()).build();
     }
 
     private Response refused(String listed, Refusal refusal, int status) {
@@ -118,6 +124,10 @@ public class CompliancePages {
             problem = Problems.of(e);
         }
         return Templates.queue(investors, status, STATUSES, notice, problem, refusal);
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String status(String s) {

@@ -82,6 +82,15 @@ public record ResultsView(String status, List<Stat> stats, List<AllocationRow> a
         return new Stat(s[0], s[1], value);
     }
 
+    /**
+     * Settlement still has work to do: results published, and an awarded allocation without an
+     * instruction yet (the event is on its way) or with one still PENDING. The page then looks again.
+     */
+    public boolean pending() {
+        return settlementsKnown && allocations.stream().anyMatch(a -> a.accepted() > 0
+                && (a.settlementStatus() == null || "PENDING".equals(a.settlementStatus())));
+    }
+
     /** The stop-out as the API wrote it: the high rate, or the low price on PRICE basis; null without one. */
     public static String stopOut(JsonNode results) {
         String v = AuctionSummary.text(results, results.has("lowPrice") ? "lowPrice" : "highRate");
