@@ -102,6 +102,7 @@ class DeskPagesIT {
             assertThat(curve).hasAttribute("data-levels", String.valueOf(i + 1));
         }
         assertThat(cover).hasText("1.20");
+        assertThat(desk1.locator("#auction-status")).hasText("OPEN");
         assertThat(desk1.locator("#book-tendered")).hasText("1,200,000,000");
         assertThat(desk1.locator("#demand-curve line.offering")).hasCount(1);
         assertThat(desk1.locator("[data-testid=countdown-competitive] strong")).hasText(Pattern.compile("\\d+ min \\d+ s"));

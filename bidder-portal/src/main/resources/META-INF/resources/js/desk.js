@@ -70,7 +70,7 @@
     countdowns.forEach(function (el) {
       var left = Date.parse(el.getAttribute('data-deadline')) - (Date.now() + skew);
       var out = el.querySelector('strong');
-      if (left <= 0) { out.textContent = 'passed'; el.classList.add('passed'); return; }
+      if (left <= 0) { out.textContent = 'reached'; el.classList.add('passed'); return; }
       var s = Math.floor(left / 1000), d = Math.floor(s / 86400), h = Math.floor(s % 86400 / 3600), m = Math.floor(s % 3600 / 60);
       out.textContent = (d > 0 ? d + ' d ' : '') + (d > 0 || h > 0 ? h + ' h ' : '') + two(m) + ' min ' + two(s % 60) + ' s';
     });
@@ -136,7 +136,7 @@
     var g = el('g', { 'class': 'axis' });
     for (var i = 0; i <= 5; i++) {
       var v = lo + (hi - lo) * i / 5, px = x(v);
-      g.appendChild(el('line', { x1: px, x2: px, y1: H - M.bottom, y2: H - M.bottom + 4 }));
+      g.appendChild(el('line', { x1: px, x2: px, y1: H - M.bottom, y2: H - M.bottom + 4, stroke: '#56606b' }));
       g.appendChild(el('text', { x: px, y: H - M.bottom + 18, 'text-anchor': 'middle' }, v.toFixed(3)));
     }
     g.appendChild(el('text', { x: M.left + plotW / 2, y: H - 8, 'text-anchor': 'middle' }, axis === 'price' ? 'price (best first, right to left)' : 'rate, %'));
@@ -191,6 +191,11 @@
           status.textContent = data.error;
           if (data.fatal) { es.close(); }
           return;
+        }
+        var badge = document.getElementById('auction-status');
+        if (badge && data.status && badge.textContent !== data.status) {
+          badge.textContent = data.status;
+          badge.className = 'badge badge-' + data.status.toLowerCase();
         }
         if (data.book) {
           drawCurve(curve, data.book, axis);
