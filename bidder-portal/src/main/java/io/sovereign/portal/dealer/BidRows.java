@@ -54,10 +54,10 @@ final class BidRows {
         for (Map.Entry<String, String> e : p.fieldErrors().entrySet()) {
             String message = e.getValue();
             switch (Forms.fieldName(e.getKey())) {
-                case "kind" -> kindError = join(kindError, "Kind " + message);
-                case "rate", "price" -> valueError = join(valueError, terms.valueLabel() + " " + message);
-                case "amount" -> amountError = join(amountError, "Amount " + message);
-                case "netLongPosition" -> nlpError = join(nlpError, "Net long position " + message);
+                case "kind" -> kindError = join(kindError, Forms.fieldMessage("Kind", e.getKey(), message));
+                case "rate", "price" -> valueError = join(valueError, Forms.fieldMessage(terms.valueLabel(), e.getKey(), message));
+                case "amount" -> amountError = join(amountError, Forms.fieldMessage("Amount", e.getKey(), message));
+                case "netLongPosition" -> nlpError = join(nlpError, Forms.fieldMessage("Net long position", e.getKey(), message));
                 default -> other.append(other.isEmpty() ? "" : "; ").append(e.getKey()).append(' ').append(message);
             }
         }

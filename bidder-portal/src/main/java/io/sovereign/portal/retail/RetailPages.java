@@ -108,8 +108,9 @@ public class RetailPages {
             if (p.status() == 409) {
                 alert = null;
             }
-            ProfileForm form = new ProfileForm(legalName, country, walletAddress, p.field("legalName"), p.field("country"),
-                    p.status() == 409 ? p.detail() : p.field("walletAddress"), alert);
+            ProfileForm form = new ProfileForm(legalName, country, walletAddress, labelled("Legal name", "legalName", p),
+                    labelled("Country", "country", p),
+                    p.status() == 409 ? p.detail() : labelled("Wallet address", "walletAddress", p), alert);
             return Response.status(p.status()).entity(page(profile(), form, null, null, null, null)).build();
         }
     }
@@ -132,7 +133,7 @@ public class RetailPages {
             } catch (RuntimeException e) {
                 Problems p = Problems.of(e);
                 status = p.status();
-                error = p.field("amount") != null ? "The amount " + p.field("amount") : p.detail();
+                error = p.field("amount") != null ? Forms.fieldMessage("The amount", "amount", p.field("amount")) : p.detail();
                 if (p.status() == 403) {
                     Profile profile = profile();
                     error = "You cannot subscribe yet: only investors whose KYC is APPROVED and who have registered a wallet "
@@ -215,6 +216,10 @@ public class RetailPages {
 
     private static ProfileForm formOf(Profile p) {
         return new ProfileForm(p.legalName(), p.country(), p.walletAddress(), null, null, null, null);
+    }
+
+    private static String labelled(String label, String field, Problems p) {
+        return p.field(field) == null ? null : Forms.fieldMessage(label, field, p.field(field));
     }
 
     private static String trim(String s) {

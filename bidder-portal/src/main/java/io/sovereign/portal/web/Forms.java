@@ -36,6 +36,19 @@ public final class Forms {
         return dot < 0 ? serviceField : serviceField.substring(dot + 1);
     }
 
+    /**
+     * A service's message about a field, worded for the field's label: the services name the field
+     * themselves ("amount must be at least the minimum bid 100") or not ("is required").
+     */
+    public static String fieldMessage(String label, String serviceField, String message) {
+        String name = fieldName(serviceField);
+        String m = message == null ? "" : message.strip();
+        if (!name.isEmpty() && m.startsWith(name + " ")) {
+            m = m.substring(name.length() + 1);
+        }
+        return m.startsWith("must") || m.startsWith("is ") ? label + " " + m : label + ": " + m;
+    }
+
     /** A whole number of currency units typed into a form, or null when it is not one. */
     public static Long wholeNumber(String typed) {
         if (typed == null) {
