@@ -114,7 +114,8 @@ class RealmsIT {
         // self-registered people become retail investors
         assertThat(admin().get(adminUrl("sovereign", "/roles/default-roles-sovereign/composites")).then()
                 .statusCode(200).extract().jsonPath().getList("name", String.class)).contains("retail-investor");
-        for (String user : List.of("desk1", "desk2", "compliance1", "operator1", "auditor1", "retail1", "retail2")) {
+        for (String user : List.of("desk1", "desk2", "compliance1", "operator1", "auditor1", "retail1", "retail2",
+                "trader1")) {
             assertThat(admin().queryParam("username", user).queryParam("exact", true)
                     .get(adminUrl("sovereign", "/users")).then().statusCode(200).extract().jsonPath()
                     .getList("username", String.class)).containsExactly(user);

@@ -153,6 +153,8 @@ final class Demo {
 
         say("");
         say("Demo complete in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s.");
+        say("Results page (log in as desk1 / desk1-pw, or desk2 / desk2-pw): "
+                + "http://localhost:" + Service.BIDDER_PORTAL.port(config.ports()) + "/desk/auctions/" + auctionId);
     }
 
     /** dealer-01 may not announce (403); desk1 announces the demo's 10-year note (201). */

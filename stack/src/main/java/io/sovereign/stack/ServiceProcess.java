@@ -18,13 +18,22 @@ final class ServiceProcess {
     }
 
     static Child start(StackConfig config, Service service) {
+        return start(config, service, service.port(config.ports()), service.module());
+    }
+
+    /**
+     * Starts an instance of a service listening on {@code port} (another replica when it is not the
+     * service's own port: same database, Kafka consumer group and chain), logging to {@code name}.log.
+     */
+    static Child start(StackConfig config, Service service, int port, String name) {
         Path jar = jar(config, service);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -T1 package -DskipTests)");
         }
         Ports ports = config.ports();
         Map<String, String> env = new HashMap<>();
-        ports.byEnvName().forEach((name, port) -> env.put(name, Integer.toString(port)));
+        ports.byEnvName().forEach((var, p) -> env.put(var, Integer.toString(p)));
+        env.put(service.portVariable(), Integer.toString(port));
         env.put("HTTP_HOST", "127.0.0.1");
         env.put("DB_HOST", "127.0.0.1");
         env.put("DB_USER", service.database());
@@ -49,12 +58,16 @@ final class ServiceProcess {
             cmd.add("-XX:TieredStopAtLevel=1");
         }
         cmd.addAll(List.of("-Dlocal.stack=" + config.stackDir(), "-jar", jar.toString()));
-        return Child.start(config, service.module(), cmd, config.projectRoot().resolve(service.module()), env,
+        return Child.start(config, name, cmd, config.projectRoot().resolve(service.module()), env,
                 "local.stack=" + config.stackDir());
     }
 
     static void awaitReady(StackConfig config, Service service, Child child) {
-        String url = config.serviceUrl(service) + "/q/health/ready";
-        Probe.await(service.module(), Duration.ofSeconds(180), child, () -> Probe.httpOk(url));
+        awaitReady(service.module(), config.serviceUrl(service), child);
+    }
+
+    static void awaitReady(String name, String baseUrl, Child child) {
+        String url = baseUrl + "/q/health/ready";
+        Probe.await(name, Duration.ofSeconds(180), child, () -> Probe.httpOk(url));
     }
 }

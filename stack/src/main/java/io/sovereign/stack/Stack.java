@@ -202,6 +202,32 @@ public final class Stack implements AutoCloseable {
         ServiceProcess.awaitReady(config, service, child);
     }
 
+    /**
+     * Starts another instance of a running service on {@code port} (same database, Kafka consumer
+     * group and chain account), waits until it is ready, and returns it; closing it stops it
+     * (SIGTERM). The stack stops it too if it is still running when the stack stops.
+     */
+    public Replica startReplica(Service service, int port) {
+        String name = service.module() + "-" + port;
+        Child child = keep(ServiceProcess.start(config, service, port, name));
+        String url = "http://127.0.0.1:" + port;
+        ServiceProcess.awaitReady(name, url, child);
+        return new Replica(url, () -> {
+            synchronized (this) {
+                children.remove(child);
+            }
+            child.stop(Duration.ofSeconds(20));
+        });
+    }
+
+    /** Another instance of a service, started by {@link #startReplica}. */
+    public record Replica(String url, Runnable stop) implements AutoCloseable {
+        @Override
+        public void close() {
+            stop.run();
+        }
+    }
+
     public StackConfig config() {
         return config;
     }

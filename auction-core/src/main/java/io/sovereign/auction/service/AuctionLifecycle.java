@@ -31,7 +31,16 @@ import org.jboss.logging.Logger;
  * close itself runs {@code sovereign.auction.close-grace} after the deadline so that bids received
  * just before it and still being written are in the book. A timer per auction fires at its
  * instant; a sweep every second (and at start, for closes missed while the service was down, and
- * clearings interrupted by a crash) catches whatever a timer missed.
+ * clearings interrupted by a crash) catches whatever a timer missed, and sets the timers of
+ * auctions announced through another instance.
+ * <p>
+ * Several instances: bids may arrive through any of them, and each writes its own. A scheduled
+ * close therefore waits until every live instance has written the bids it received before the
+ * deadline ({@link Instances}): each instance's timer drains its own writer and records it, and
+ * the last one closes. An instance that does not answer stops counting after
+ * {@link #DRAIN_LIMIT} past the deadline (or once its heartbeat is old). An early close by the
+ * desk drains this instance only: a bid another instance holds at that moment is refused with 409
+ * (never acknowledged).
  */
 @ApplicationScoped
 public class AuctionLifecycle {
@@ -47,6 +56,9 @@ public class AuctionLifecycle {
     private final AuctionClearing clearing;
     private final Duration grace;
     private final BidIntake intake;
+    private final Instances instances;
+    /** Auctions whose timers this instance has set. */
+    private final java.util.Set<String> scheduled = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "auction-deadlines");
@@ -55,8 +67,10 @@ public class AuctionLifecycle {
     });
 
     public AuctionLifecycle(AuctionRepository auctions, Outbox outbox, Clock clock, AuditLog audit,
-            AuctionClearing clearing, io.sovereign.auction.config.AuctionConfig config, BidIntake intake) {
+            AuctionClearing clearing, io.sovereign.auction.config.AuctionConfig config, BidIntake intake,
+            Instances instances) {
         this.intake = intake;
+        this.instances = instances;
         this.auctions = auctions;
         this.outbox = outbox;
         this.clock = clock;
@@ -78,6 +92,9 @@ public class AuctionLifecycle {
 
     /** Sets the timers of an auction's opening and close (after its announcement commits, or at start). */
     public void schedule(Auction a) {
+        if (!scheduled.add(a.auctionId)) {
+            return;
+        }
         at(a.biddingOpensAt, () -> open(a.auctionId));
         at(a.competitiveClosesAt.plus(grace), () -> close(a.auctionId, null));
     }
@@ -98,6 +115,10 @@ public class AuctionLifecycle {
             }
         }
         clearing.pending().forEach(clearing::clear);
+        // auctions announced through another instance: this one sets their timers too
+        QuarkusTransaction.requiringNew().call(() -> auctions.list("status in ?1",
+                List.of(AuctionStatus.ANNOUNCED, AuctionStatus.OPEN))).stream()
+                .filter(a -> !scheduled.contains(a.auctionId)).forEach(this::schedule);
     }
 
     /** ANNOUNCED → OPEN once bidding opens; true if this call opened it. */
@@ -129,12 +150,23 @@ public class AuctionLifecycle {
         }
         // bids received before the deadline that this instance is still writing go into the book first
         intake.awaitDrained(auctionId, deadline, DRAIN_LIMIT);
+        if (closedBy == null) {
+            instances.drained(auctionId);
+        }
         Instant now = clock.instant();
         boolean closed = QuarkusTransaction.requiringNew().call(() -> {
             Auction a = auctions.findById(auctionId, LockModeType.PESSIMISTIC_WRITE);
             if (a == null || a.status != AuctionStatus.ANNOUNCED && a.status != AuctionStatus.OPEN
                     || closedBy == null && a.competitiveClosesAt.isAfter(now)) {
                 return false;
+            }
+            if (closedBy == null && now.isBefore(deadline.plus(grace).plus(DRAIN_LIMIT))) {
+                long waiting = instances.notDrained(auctionId);
+                if (waiting > 0) {
+                    LOG.debugf("Auction %s: %d other instance(s) still writing bids; the last one closes", auctionId,
+                            waiting);
+                    return false;
+                }
             }
             a.status = AuctionStatus.CLOSED;
             a.closedAt = now;
