@@ -78,7 +78,9 @@
       first.focus();
     }
   });
-  document.addEventListener('change', function (e) {
+  // re-checked while typing, not on change: a change fires on blur, and a message vanishing then
+  // would move the submit button away from under the pointer that is clicking it
+  document.addEventListener('input', function (e) {
     var input = e.target;
     if (input.form && input.form.hasAttribute('data-validate') && input.id && input.getAttribute('aria-invalid') === 'true') {
       show(input, check(input));
