@@ -41,7 +41,7 @@ class RetailPagesIT {
         assertThat(page.getByTestId("kyc-status")).hasText("NOT REGISTERED");
         assertThat(page.getByText("You have not registered yet")).isVisible();
 
-        String wallet = freshWallet();
+        String wallet = FreshInvestors.freshWallet();
         Locator walletField = page.getByLabel("Wallet address");
         page.getByLabel("Legal name").fill("Ada Saver");
         page.getByLabel("Country").fill("DE");
@@ -119,14 +119,5 @@ class RetailPagesIT {
         assertThat(row).containsText("your award price");
         assertThat(page.getByTestId("portfolio-total")).containsText("%");
         browser.screenshot(page, "retail-holdings");
-    }
-
-    private static String freshWallet() {
-        try {
-            return org.web3j.crypto.Keys.toChecksumAddress(org.web3j.crypto.Credentials
-                    .create(org.web3j.crypto.Keys.createEcKeyPair()).getAddress());
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
