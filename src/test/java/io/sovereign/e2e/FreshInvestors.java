@@ -37,6 +37,16 @@ final class FreshInvestors {
         return investor;
     }
 
+    /** A new EIP-55 checksummed wallet of its own (wallets are unique in the register). */
+    static String freshWallet() {
+        try {
+            return org.web3j.crypto.Keys.toChecksumAddress(org.web3j.crypto.Credentials
+                    .create(org.web3j.crypto.Keys.createEcKeyPair()).getAddress());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** compliance1's decision on the investor. */
     static void decide(Investor investor, String decision, String reason) {
         given().auth().oauth2(Tokens.user("compliance1")).contentType("application/json")

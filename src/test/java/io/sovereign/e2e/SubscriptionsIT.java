@@ -62,7 +62,7 @@ class SubscriptionsIT {
         Auction a = openForAnHour();
         String investorId = KeycloakUsers.create("subscriber", "retail-investor");
         // a wallet of its own (wallets are unique in the register; other tests use Hardhat's accounts)
-        String wallet = freshWallet();
+        String wallet = FreshInvestors.freshWallet();
         String saver = Tokens.user(KeycloakUsers.username(investorId));
         as(saver).contentType("application/json")
                 .body("{\"legalName\": \"Sam Subscriber\", \"country\": \"NL\", \"walletAddress\": \"" + wallet + "\"}")
@@ -81,14 +81,6 @@ class SubscriptionsIT {
         subscribe(saver, a.id(), 5_000).then().statusCode(403);
     }
 
-    private static String freshWallet() {
-        try {
-            return org.web3j.crypto.Keys.toChecksumAddress(org.web3j.crypto.Credentials
-                    .create(org.web3j.crypto.Keys.createEcKeyPair()).getAddress());
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static void kyc(String investorId, String decision) {
         as(Tokens.user("compliance1")).contentType("application/json")
