@@ -26,6 +26,11 @@ final class ServiceProcess {
      * service's own port: same database, Kafka consumer group and chain), logging to {@code name}.log.
      */
     static Child start(StackConfig config, Service service, int port, String name) {
+        return start(config, service, port, name, Map.of());
+    }
+
+    /** As {@link #start(StackConfig, Service, int, String)}, with {@code extra} added to the environment. */
+    static Child start(StackConfig config, Service service, int port, String name, Map<String, String> extra) {
         Path jar = jar(config, service);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -T1 package -DskipTests)");
@@ -48,6 +53,7 @@ final class ServiceProcess {
             // the Hardhat node starts empty every time while PostgreSQL keeps its data
             env.put("EVM_REDEPLOY_IF_MISSING", "true");
         }
+        env.putAll(extra);
         // auction-core clears simulations of up to a million bids in memory and takes the bid load:
         // it keeps the C2 compiler (the RSA check of every bearer token needs its BigInteger
         // intrinsics: 2.5x less CPU per request, docs/benchmarks.md); the others start faster on C1

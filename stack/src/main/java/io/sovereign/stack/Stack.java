@@ -235,8 +235,13 @@ public final class Stack implements AutoCloseable {
      * (SIGTERM). The stack stops it too if it is still running when the stack stops.
      */
     public Replica startReplica(Service service, int port) {
+        return startReplica(service, port, Map.of());
+    }
+
+    /** {@link #startReplica(Service, int)} with these environment variables added (e.g. other limits). */
+    public Replica startReplica(Service service, int port, Map<String, String> environment) {
         String name = service.module() + "-" + port;
-        Child child = keep(ServiceProcess.start(config, service, port, name));
+        Child child = keep(ServiceProcess.start(config, service, port, name, environment));
         String url = "http://127.0.0.1:" + port;
         ServiceProcess.awaitReady(name, url, child);
         return new Replica(url, () -> {

@@ -30,4 +30,21 @@ public interface AuctionConfig {
         @WithDefault("20000")
         int queue();
     }
+
+    /** The per-bidder limit on bid and subscription submissions ({@code sovereign.auction.rate-limit}). */
+    RateLimit rateLimit();
+
+    interface RateLimit {
+        /** Off: every submission is taken (the limiter is not consulted). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Submissions per second a bidder may send sustained (the bucket's refill rate). */
+        @WithDefault("1000")
+        int perSecond();
+
+        /** Submissions a bidder may send at once after being idle (the bucket's size). */
+        @WithDefault("2000")
+        int burst();
+    }
 }

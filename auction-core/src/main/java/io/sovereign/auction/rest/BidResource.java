@@ -3,6 +3,7 @@ package io.sovereign.auction.rest;
 import io.smallrye.common.annotation.Blocking;
 import io.sovereign.auction.service.AuctionResults;
 import io.sovereign.auction.service.BidIntake;
+import io.sovereign.auction.service.BidRateLimiter;
 import io.sovereign.auction.service.BidService;
 import io.sovereign.auction.service.InvestorProjection;
 import io.sovereign.kit.idempotency.Idempotency;
@@ -51,9 +52,11 @@ public class BidResource {
     private final InvestorProjection investors;
     private final Caller caller;
     private final Clock clock;
+    private final BidRateLimiter limiter;
 
     public BidResource(BidIntake intake, BidService bids, AuctionResults results, InvestorProjection investors,
-            Caller caller, Clock clock) {
+            Caller caller, Clock clock, BidRateLimiter limiter) {
+        this.limiter = limiter;
         this.intake = intake;
         this.bids = bids;
         this.results = results;
@@ -73,13 +76,16 @@ public class BidResource {
     @APIResponse(responseCode = "404", description = "Unknown auction")
     @APIResponse(responseCode = "409", description = "Received before the opening, at or after the deadline (receivedAt and deadline in the problem), or the auction is closed or cancelled")
     @APIResponse(responseCode = "422", description = "Idempotency-Key used before with another bid")
+    @APIResponse(responseCode = "429", description = "The bidder's rate limit is exceeded; nothing stored; Retry-After says when to send it again")
     @APIResponse(responseCode = "503", description = "Not stored (overload or database down); send it again with the same Idempotency-Key")
     public CompletionStage<Response> submit(@PathParam("auctionId") String auctionId, BidSubmission body,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context UriInfo uri) {
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String bidderId = caller.bidderId();
+        limiter.acquire(bidderId);
         Idempotency.checkKey(idempotencyKey);
         BidSubmission b = body == null ? new BidSubmission(null, null, null, null, null) : body;
-        return created(uri, intake.submit(auctionId, new BidIntake.Bidder(caller.bidderId(), false, null),
+        return created(uri, intake.submit(auctionId, new BidIntake.Bidder(bidderId, false, null),
                 new BidIntake.BidRequest(b.kind(), b.rate(), b.price(), b.amount(), b.netLongPosition()), receivedAt,
                 "bids", idempotencyKey));
     }
@@ -96,11 +102,13 @@ public class BidResource {
     @APIResponse(responseCode = "404", description = "Unknown auction")
     @APIResponse(responseCode = "409", description = "Received before the opening or at or after the non-competitive deadline")
     @APIResponse(responseCode = "422", description = "Idempotency-Key used before with another subscription")
+    @APIResponse(responseCode = "429", description = "The investor's rate limit is exceeded; nothing stored; Retry-After says when to send it again")
     public CompletionStage<Response> subscribe(@PathParam("auctionId") String auctionId, SubscriptionRequest body,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context UriInfo uri) {
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Idempotency.checkKey(idempotencyKey);
         String investorId = caller.bidderId();
+        limiter.acquire(investorId);
+        Idempotency.checkKey(idempotencyKey);
         InvestorProjection.InvestorStatus status = investors.find(investorId)
                 .filter(InvestorProjection.InvestorStatus::maySubscribe)
                 .orElseThrow(() -> ProblemException.forbidden("Only investors whose KYC is APPROVED and who have registered "

@@ -10,6 +10,7 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final List<Problem.FieldError> errors;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ProblemException(int status, String title, String detail, List<Problem.FieldError> errors) {
         super(detail);
@@ -47,6 +48,16 @@ public class ProblemException extends RuntimeException {
     public ProblemException with(String member, Object value) {
         extensions.put(member, value);
         return this;
+    }
+
+    /** Adds an HTTP header to the problem response (e.g. {@code Retry-After} of a 429). */
+    public ProblemException header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public Map<String, Object> extensions() {

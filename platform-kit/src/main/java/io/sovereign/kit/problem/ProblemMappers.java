@@ -32,8 +32,10 @@ public class ProblemMappers {
 
     /** The problem response of an exception (for results completed asynchronously). */
     public static Response toResponse(ProblemException e) {
-        return Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(new Problem("about:blank", e.title(),
-                e.status(), e.getMessage(), null, e.errors(), e.extensions())).build();
+        Response.ResponseBuilder response = Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(new Problem(
+                "about:blank", e.title(), e.status(), e.getMessage(), null, e.errors(), e.extensions()));
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     @ServerExceptionMapper
