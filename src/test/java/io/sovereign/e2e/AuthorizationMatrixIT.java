@@ -66,8 +66,9 @@ class AuthorizationMatrixIT {
         PRINCIPALS.add(principal("dealer-01 (client)", Tokens.dealer("dealer-01")));
         String direct = KeycloakUsers.create("direct", "direct-bidder");
         PRINCIPALS.add(principal("fresh direct-bidder", Tokens.user(KeycloakUsers.username(direct))));
+        // a user who signed up gets only the realm's default roles (retail-investor among them)
         String none = KeycloakUsers.create("norole");
-        PRINCIPALS.add(principal("fresh user, no role", Tokens.user(KeycloakUsers.username(none))));
+        PRINCIPALS.add(principal("fresh user, default roles", Tokens.user(KeycloakUsers.username(none))));
     }
 
     private static Principal principal(String name, String token) throws Exception {

@@ -44,7 +44,8 @@ class CrossBidderAccessIT {
         AuctionCore.placeBid(d2, a.id(), AuctionCore.competitive("3.200", 2_000_000));
         String subscription = AuctionCore.subscribe(retail1, a.id(), SUBSCRIBED).then().statusCode(201)
                 .extract().path("bidId");
-        String[] secrets = {bid, RATE, Long.toString(AMOUNT), "dealer-01"};
+        // what dealer-01's bid holds (its id is what the caller sent, so a 404 may name it)
+        String[] secrets = {RATE, Long.toString(AMOUNT), "dealer-01"};
 
         // another dealer's bid, by id: read, withdraw
         String bidUrl = AuctionCore.url("/auctions/" + a.id() + "/bids/" + bid);
@@ -54,7 +55,7 @@ class CrossBidderAccessIT {
         refusedWithoutData(given().auth().oauth2(retail1).delete(bidUrl), "retail1 DELETE dealer-01's bid", secrets);
         // a retail subscription, by id, from another retail investor and from a dealer
         String subUrl = AuctionCore.url("/auctions/" + a.id() + "/bids/" + subscription);
-        String[] subSecrets = {subscription, Long.toString(SUBSCRIBED)};
+        String[] subSecrets = {Long.toString(SUBSCRIBED), "00000000-0000-4000-8000-000000000006"};
         refusedWithoutData(given().auth().oauth2(Tokens.user("retail2")).get(subUrl), "retail2 GET retail1's subscription", subSecrets);
         refusedWithoutData(given().auth().oauth2(Tokens.user("retail2")).delete(subUrl), "retail2 DELETE retail1's subscription", subSecrets);
         refusedWithoutData(given().auth().oauth2(d2).delete(subUrl), "dealer-02 DELETE retail1's subscription", subSecrets);

@@ -24,13 +24,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/auctions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Auctions")
-@SecurityRequirement(name = "SecurityScheme")
 public class AuctionResource {
 
     private final AuctionService service;

@@ -33,7 +33,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -43,7 +42,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/auctions/{auctionId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Bids")
-@SecurityRequirement(name = "SecurityScheme")
 public class BidResource {
 
     private final BidIntake intake;

@@ -18,14 +18,12 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The desk's view of an auction's demand and results, the supervisor's publish, the auditor's log. */
 @Path("/api/v1/auctions/{auctionId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Results")
-@SecurityRequirement(name = "SecurityScheme")
 public class ResultsResource {
 
     private final AuctionResults results;

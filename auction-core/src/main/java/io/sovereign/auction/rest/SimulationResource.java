@@ -14,12 +14,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/auctions/simulate")
 @Tag(name = "Simulation")
-@SecurityRequirement(name = "SecurityScheme")
 public class SimulationResource {
 
     private final SimulationService service;

@@ -10,13 +10,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Bids")
-@SecurityRequirement(name = "SecurityScheme")
 public class SubscriptionResource {
 
     private final BidService bids;

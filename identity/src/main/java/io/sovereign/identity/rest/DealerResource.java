@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Dealer onboarding by the auction desk, with a second officer's approval. */
@@ -24,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.AUCTION_DESK)
 @Tag(name = "Dealers")
-@SecurityRequirement(name = "SecurityScheme")
 public class DealerResource {
 
     private final DealerService service;

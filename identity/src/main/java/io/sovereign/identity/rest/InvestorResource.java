@@ -24,13 +24,11 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/investors")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Investors")
-@SecurityRequirement(name = "SecurityScheme")
 public class InvestorResource {
 
     private final InvestorService service;

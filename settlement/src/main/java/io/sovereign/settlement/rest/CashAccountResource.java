@@ -19,13 +19,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/cash-accounts/{investorId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Cash")
-@SecurityRequirement(name = "SecurityScheme")
 public class CashAccountResource {
 
     private final CashAccounts accounts;

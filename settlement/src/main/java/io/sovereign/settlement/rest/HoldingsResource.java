@@ -12,13 +12,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/holdings/me")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Holdings")
-@SecurityRequirement(name = "SecurityScheme")
 public class HoldingsResource {
 
     /** One position: the balance of the caller's wallet read from chain, and the bond's coupons for it. */

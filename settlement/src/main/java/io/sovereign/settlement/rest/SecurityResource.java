@@ -19,13 +19,11 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/securities")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Securities")
-@SecurityRequirement(name = "SecurityScheme")
 public class SecurityResource {
 
     private final Holdings holdings;

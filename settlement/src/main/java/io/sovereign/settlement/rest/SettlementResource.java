@@ -12,13 +12,11 @@ import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/settlements")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Settlements")
-@SecurityRequirement(name = "SecurityScheme")
 public class SettlementResource {
 
     private final SettlementInstructions instructions;
