@@ -130,7 +130,7 @@ class TokenAttacksIT {
                     "client_secret", "dealer-01-secret"))
                     .post(base + "/realms/" + realm + "/protocol/openid-connect/token")
                     .then().statusCode(200).extract().path("access_token");
-            assertThat(Tokens.payload(foreign)).contains("\"aud\":\"sovereign-api\"").contains("\"azp\":\"dealer-01\"");
+            assertThat(Tokens.payload(foreign)).contains("sovereign-api").contains("\"azp\":\"dealer-01\"");
             refusedEverywhere("a real token of another realm, same client id and audience", foreign);
         } finally {
             given().auth().oauth2(admin).delete(base + "/admin/realms/" + realm).then().statusCode(204);
