@@ -136,6 +136,15 @@ class AuctionCoreCrashIT {
             }
         }
         assertThat(stored).isEqualTo(keyByBid);
+        try (Connection c = PlatformStack.database(Service.AUCTION_CORE); PreparedStatement ps = c.prepareStatement(
+                "select count(*) filter (where inverted) from (select received_at < lag(received_at) over (order by seq) "
+                        + "as inverted from bid where auction_id = ?) t")) {
+            ps.setString(1, a.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                System.out.printf("%d bids chained after a bid received later (concurrent intake)%n", rs.getInt(1));
+            }
+        }
         assertThat(new HashSet<>(stored.values())).as("distinct idempotency keys stored").hasSize(TOTAL);
 
         // the auction closes and clears on exactly these bids
