@@ -16,10 +16,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A restart of auction-core during bidding loses no acknowledged bid and does not move the close. */
+@Tag("faults")
 @ExtendWith(PlatformStack.class)
 class AuctionCoreRestartIT {
 
