@@ -16,15 +16,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A restart of auction-core during bidding loses no acknowledged bid and does not move the close. */
+@Tag("faults")
 @ExtendWith(PlatformStack.class)
 class AuctionCoreRestartIT {
 
     /** Long enough for auction-core to stop and start again before the close (about 22 s on two busy cores). */
-    private static final Duration OPEN_FOR = Duration.ofSeconds(40);
+    private static final Duration OPEN_FOR = Duration.ofSeconds(100); // a restart under heavy load took 84 s
 
     @Test
     void acknowledgedBidsSurviveARestartAndTheAuctionClosesOnTime() {

@@ -20,7 +20,7 @@ class AuditIT {
 
     @Test
     void everyStepOfAnAuctionIsAuditedWithItsActor() {
-        Auction a = AuctionCore.open("desk1", Duration.ofSeconds(4), Duration.ofSeconds(5));
+        Auction a = AuctionCore.open("desk1", Duration.ofSeconds(11), Duration.ofSeconds(12)); // room for a loaded machine
         placeBid(Tokens.dealer("dealer-01"), a.id(), competitive("3.100", 1_000_000));
         String withdrawn = placeBid(Tokens.dealer("dealer-01"), a.id(), competitive("3.200", 1_000_000));
         AuctionCore.withdraw(Tokens.dealer("dealer-01"), a.id(), withdrawn).then().statusCode(200);

@@ -175,7 +175,7 @@ class BidsIT {
 
     @Test
     void atTheDeadlineBidsAndWithdrawalsAreRefused() {
-        Auction a = AuctionCore.open("desk1", Duration.ofSeconds(4), Duration.ofSeconds(5));
+        Auction a = AuctionCore.open("desk1", Duration.ofSeconds(11), Duration.ofSeconds(12)); // room for a loaded machine
         String bidId = placeBid(Tokens.dealer(D1), a.id(), competitive("3.100", 1_000_000));
         AuctionCore.awaitAllocated(a);
 

@@ -64,7 +64,8 @@ class ResultsIT {
         // tokens before the clock runs
         List.of("desk1", "desk2", "auditor1", "retail1", supervisor).forEach(Tokens::user);
         List.of(D1, D2, D3).forEach(Tokens::dealer);
-        Auction a = AuctionCore.open("desk2", Duration.ofSeconds(7), Duration.ofSeconds(8));
+        // a window wide enough for the bids below on a loaded machine; the test then waits for the close
+        Auction a = AuctionCore.open("desk2", Duration.ofSeconds(20), Duration.ofSeconds(21));
         // before the clearing: nothing for anyone
         results(Tokens.user("desk1"), a).then().statusCode(409);
         results(Tokens.dealer(D1), a).then().statusCode(404);
@@ -155,7 +156,7 @@ class ResultsIT {
 
     @Test
     void anAuctionWithoutCompetitiveBidsHasNoStopOutAndCannotBePublished() {
-        Auction a = AuctionCore.open("desk1", Duration.ofSeconds(3), Duration.ofSeconds(4));
+        Auction a = AuctionCore.open("desk1", Duration.ofSeconds(9), Duration.ofSeconds(10)); // room for a loaded machine
         placeBid(Tokens.dealer(D3), a.id(), nonCompetitive(5_000));
         AuctionCore.awaitAllocated(a);
         results(Tokens.user("desk2"), a).then().statusCode(200)

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * mints, and the Kafka broker restarted while settlement consumes and publishes. Afterwards every
  * allocation is minted exactly once, every cash debit is booked once, and no event is lost.
  */
+@Tag("faults")
 @ExtendWith(PlatformStack.class)
 class SettlementCrashIT {
 
@@ -92,7 +94,7 @@ class SettlementCrashIT {
         // the chain: one AllocationMinted per allocation, supply and balances equal to the awards
         Map<String, Long> mintsPerId = Chain.mintEvents(token).stream().collect(Collectors.groupingBy(
                 l -> l.getTopics().get(1), Collectors.counting()));
-        assertThat(mintsPerId).hasSize(1_000).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
+        assertThat(mintsPerId).hasSize(awards.size()).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
         awards.forEach(aw -> assertThat(Chain.allocationMinted(token, aw.allocationId())).isTrue());
         assertThat(Chain.totalSupply(token)).isEqualTo(awards.stream().mapToLong(Award::accepted).sum());
         Map<String, Long> perDealer = awards.stream().collect(Collectors.groupingBy(Award::bidderId,

@@ -74,7 +74,7 @@ final class KafkaBroker {
      * a broker run outside the stack.
      */
     static void awaitReady(StackConfig config, Child kafka) {
-        Probe.await("Kafka", Duration.ofSeconds(90), kafka, () -> Probe.tcpOpen(config.ports().kafka()));
+        Probe.await("Kafka", Duration.ofSeconds(180), kafka, () -> Probe.tcpOpen(config.ports().kafka()));
     }
 
     /** Creates the topics of API.md (idempotent). */

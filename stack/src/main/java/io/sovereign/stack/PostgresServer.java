@@ -28,11 +28,16 @@ final class PostgresServer implements AutoCloseable {
     }
 
     static PostgresServer start(StackConfig config) {
+        return start(config, config.freshData());
+    }
+
+    /** Starts the server; {@code wipe}: on an empty data directory (a restart keeps its data). */
+    static PostgresServer start(StackConfig config, boolean wipe) {
         Path data = config.stackDir().resolve("postgres");
         Path log = config.logs().resolve("postgres.log");
         try {
             stopOrphan(data);
-            if (config.freshData()) {
+            if (wipe) {
                 Stack.deleteTree(data);
             }
             Files.createDirectories(data);

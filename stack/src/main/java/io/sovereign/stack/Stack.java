@@ -202,18 +202,66 @@ public final class Stack implements AutoCloseable {
      * serves again; the services keep running and reconnect by themselves.
      */
     public void restartKafka() {
-        Child kafka;
+        takeKafka().stop(Duration.ofSeconds(20));
+        startKafka();
+    }
+
+    /**
+     * Kills the Kafka broker with SIGKILL, as a crash would (nothing flushed, no controlled
+     * shutdown); {@link #startKafka} starts it again on its data. The services keep running.
+     */
+    public void killKafka() {
+        takeKafka().kill();
+    }
+
+    /** Starts the Kafka broker again on its data (after {@link #killKafka}) and waits until it serves. */
+    public void startKafka() {
         synchronized (this) {
-            if (external != null) {
-                throw new IllegalStateException("Kafka runs outside the stack (useExternalServers): restart it there");
+            if (children.stream().anyMatch(c -> c.name().equals("kafka"))) {
+                throw new IllegalStateException("Kafka is running");
             }
-            kafka = children.stream().filter(c -> c.name().equals("kafka")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("Kafka is not running"));
-            children.remove(kafka);
         }
-        kafka.stop(Duration.ofSeconds(20));
         Child started = keep(KafkaBroker.start(config, false));
         KafkaBroker.awaitReady(config, started);
+    }
+
+    private synchronized Child takeKafka() {
+        if (external != null) {
+            throw new IllegalStateException("Kafka runs outside the stack (useExternalServers): stop it there");
+        }
+        Child kafka = children.stream().filter(c -> c.name().equals("kafka")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Kafka is not running"));
+        children.remove(kafka);
+        return kafka;
+    }
+
+    /**
+     * Stops PostgreSQL (pg_ctl fast shutdown: every client is disconnected); the services keep
+     * running without their database until {@link #startPostgres}.
+     */
+    public synchronized void stopPostgres() {
+        if (external != null) {
+            throw new IllegalStateException("PostgreSQL runs outside the stack (useExternalServers): stop it there");
+        }
+        if (postgres == null) {
+            throw new IllegalStateException("PostgreSQL is not running");
+        }
+        postgres.close();
+        postgres = null;
+    }
+
+    /** Starts PostgreSQL again on its data directory and port (after {@link #stopPostgres}); returns once it serves. */
+    public synchronized void startPostgres() {
+        if (external != null) {
+            throw new IllegalStateException("PostgreSQL runs outside the stack (useExternalServers): start it there");
+        }
+        if (postgres != null) {
+            throw new IllegalStateException("PostgreSQL is running");
+        }
+        if (closed) {
+            throw new IllegalStateException("stack stopped");
+        }
+        postgres = PostgresServer.start(config, false);
     }
 
     /** Starts a stopped service again and waits until it is ready. */
