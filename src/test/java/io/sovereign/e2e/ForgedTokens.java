@@ -60,9 +60,7 @@ final class ForgedTokens implements AutoCloseable {
     }
 
     static String adminToken() {
-        return given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin",
-                "password", "admin")).post(PlatformStack.config().keycloakUrl() + "/realms/master/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
+        return KeycloakUsers.adminToken();
     }
 
     /** Claims of a valid dealer-01 token from the realm, living 5 minutes from now. */

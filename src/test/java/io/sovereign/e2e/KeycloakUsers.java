@@ -18,10 +18,7 @@ final class KeycloakUsers {
     /** A new enabled user with these realm roles; password = user name + "-pw" (as the dev users). Returns its id. */
     static String create(String prefix, String... roles) {
         String base = PlatformStack.config().keycloakUrl();
-        String admin = given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli",
-                "username", "admin", "password", "admin"))
-                .post(base + "/realms/master/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
+        String admin = adminToken();
         String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         String location = given().auth().oauth2(admin).contentType("application/json")
                 .body(Map.of("username", username, "enabled", true, "emailVerified", true,
@@ -41,6 +38,14 @@ final class KeycloakUsers {
                 .then().statusCode(204);
         USERNAMES.put(id, username);
         return id;
+    }
+
+    /** A token of Keycloak's admin (master realm, admin-cli) for the admin REST API. */
+    static String adminToken() {
+        return given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli",
+                "username", "admin", "password", "admin"))
+                .post(PlatformStack.config().keycloakUrl() + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
     }
 
     /** The user name of a user made by {@link #create}. */
