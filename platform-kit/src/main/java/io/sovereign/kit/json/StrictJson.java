@@ -1,5 +1,6 @@
 package io.sovereign.kit.json;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -13,7 +14,8 @@ import java.time.LocalDate;
 /**
  * API.md's conventions, enforced on input: par amounts are JSON integers (not "100", not 100.5),
  * nulls are not numbers, enum values are names (not indexes), strings are not numbers, dates are
- * {@code YYYY-MM-DD} strings ({@link IsoDate}). Decimals are JSON strings: see {@link DecimalString}.
+ * {@code YYYY-MM-DD} strings ({@link IsoDate}), a key may appear once per object (with two, which one
+ * counts would be the parser's choice). Decimals are JSON strings: see {@link DecimalString}.
  * On output, instants always carry six decimals of seconds ({@link Instants}).
  */
 @Singleton
@@ -25,6 +27,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.configure(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature(), true);
         mapper.coercionConfigFor(LogicalType.Integer)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
