@@ -68,6 +68,11 @@ final class HostileBodies {
             "#{7*7}", "<!--#exec cmd=\"id\"-->", "../../../../etc/passwd", "%00", "<svg/onload=alert(1)>",
             "${jndi:ldap://127.0.0.1/a}", "{\"$ne\": null}");
 
+    /** Whether a raw value is valid for the field at a path by the published schema (its pattern or enum): not hostile. */
+    interface SchemaCheck {
+        boolean valid(String path, String raw);
+    }
+
     private final Random random;
     private final String tenMegabytes;
 
@@ -81,13 +86,16 @@ final class HostileBodies {
      * two or three fields mutated at once. {@code required}: the paths of the fields that may not be
      * absent or null ("security.issueDate"); {@code huge}: whether one 10 MB string goes in.
      */
-    List<Body> mutations(ObjectNode example, Set<String> required, int randomOnes, boolean huge) {
+    List<Body> mutations(ObjectNode example, Set<String> required, SchemaCheck schema, int randomOnes, boolean huge) {
         List<String> paths = new ArrayList<>();
         leaves(example, "", paths);
         List<Body> out = new ArrayList<>();
         for (String path : paths) {
             JsonNode original = at(example, path);
             for (String raw : valuesFor(original, required.contains(path))) {
+                if (schema.valid(path, raw)) {
+                    continue;
+                }
                 out.add(Body.json("field " + category(raw), replaced(example, path, raw)));
             }
             out.add(Body.json("field duplicate key", duplicated(example, path)));
@@ -107,6 +115,9 @@ final class HostileBodies {
                 String path = paths.get(random.nextInt(paths.size()));
                 List<String> values = valuesFor(at(example, path), required.contains(path));
                 String value = values.get(random.nextInt(values.size()));
+                if (schema.valid(path, value)) {
+                    continue;
+                }
                 // a field and another inside it cannot both be replaced
                 if (holes.stream().noneMatch(h -> h[0].startsWith(path) || path.startsWith(h[0]))) {
                     holes.add(new String[] {path, value});
@@ -148,7 +159,9 @@ final class HostileBodies {
         out.add(Body.json("truncated", valid.substring(0, valid.length() / 2)));
         out.add(Body.json("truncated", valid.substring(0, Math.max(0, valid.length() - 1))));
         out.add(Body.json("comment", "/* x */" + valid));
-        out.add(Body.json("bom", "\uFEFF" + valid));
+        // encodings and media types: of the valid body with an unknown field, refused whatever is decoded
+        String refused = valid.length() > 2 ? "{" + valid.substring(1, valid.length() - 1) + ",\"fuzz\":1}" : "{\"fuzz\":1}";
+        out.add(Body.json("bom", "\uFEFF" + refused));
         out.add(Body.json("deep nesting", "[".repeat(10_000) + "]".repeat(10_000)));
         out.add(Body.json("deep nesting", "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000)));
         out.add(Body.json("deep nesting", "[".repeat(10_000)));
@@ -172,7 +185,7 @@ final class HostileBodies {
         out.add(new Body("invalid UTF-8", JSON, withBytes(valid, new byte[] {(byte) 0x80})));
         out.add(new Body("invalid UTF-8", JSON, withBytes(valid, new byte[] {(byte) 0xFF, (byte) 0xFE})));
         out.add(new Body("invalid UTF-8", JSON, new byte[] {(byte) 0xFF, (byte) 0xFE, '{', 0, '}', 0}));
-        byte[] utf16 = valid.getBytes(StandardCharsets.UTF_16);
+        byte[] utf16 = refused.getBytes(StandardCharsets.UTF_16);
         out.add(new Body("UTF-16 body", JSON, utf16));
         out.add(new Body("wrong content type", "text/plain", valid.getBytes(StandardCharsets.UTF_8)));
         out.add(new Body("wrong content type", "application/xml",
@@ -184,10 +197,10 @@ final class HostileBodies {
                 "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--x--\r\n".getBytes(StandardCharsets.UTF_8)));
         out.add(new Body("wrong content type", "application/octet-stream", new byte[] {0, 1, 2, 3}));
         out.add(new Body("wrong content type", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}));
-        out.add(new Body("wrong content type", "application/json; charset=utf-16", valid.getBytes(StandardCharsets.UTF_8)));
-        out.add(new Body("wrong content type", "application/json; charset=x-nonsense", valid.getBytes(StandardCharsets.UTF_8)));
-        out.add(new Body("wrong content type", "application/jsonx", valid.getBytes(StandardCharsets.UTF_8)));
-        out.add(new Body("wrong content type", "*/*; q=\u00ff", valid.getBytes(StandardCharsets.UTF_8)));
+        out.add(new Body("wrong content type", "application/json; charset=utf-16", refused.getBytes(StandardCharsets.UTF_8)));
+        out.add(new Body("wrong content type", "application/json; charset=x-nonsense", refused.getBytes(StandardCharsets.UTF_8)));
+        out.add(new Body("wrong content type", "application/jsonx", refused.getBytes(StandardCharsets.UTF_8)));
+        out.add(new Body("wrong content type", "*/*; q=\u00ff", refused.getBytes(StandardCharsets.UTF_8)));
         out.add(new Body("no content type", null, "{\"a\":1}".getBytes(StandardCharsets.UTF_8)));
         out.add(Body.json("10 MB string", "{\"x\":" + tenMegabytes + "}"));
         for (String p : PAYLOADS) {

@@ -1,30 +1,28 @@
 package io.sovereign.kit.validation;
 
-import jakarta.validation.Constraint;
-import jakarta.validation.Payload;
-import java.lang.annotation.Documented;
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
+import java.util.regex.Pattern;
 
 /**
- * Free text a person types (a legal name, a KYC reason): letters and combining marks of any script,
- * digits, single spaces between words and the punctuation {@code ' ’ - . , & ( ) /}. Refused: control
- * and format characters (NUL, bidirectional overrides, zero-width characters, BOM), lone surrogates,
- * leading or trailing blanks, markup and statement characters ({@code < > " ; = * % \ { } `} and the
- * like). The set is SWIFT's narrative character set widened to every script; null is valid (pair it with
- * {@code @NotBlank}).
+ * Free text a person types (a legal name, a KYC reason), for {@code @Pattern(regexp = PlainText.PATTERN,
+ * message = PlainText.MESSAGE)}: words of letters and combining marks of any script, digits and the
+ * punctuation {@code ' ’ - . , & ( ) /}, separated by single spaces. Refused: control and format
+ * characters (NUL, bidirectional overrides, zero-width characters, BOM), lone surrogates, leading,
+ * trailing or double blanks, markup and statement characters ({@code < > " ; = * % \ { } : `} and the
+ * like). It is SWIFT's narrative character set widened to every script. As a {@code @Pattern}, the rule
+ * is published in the OpenAPI schema.
  */
-@Documented
-@Constraint(validatedBy = PlainTextValidator.class)
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD})
-@Retention(RetentionPolicy.RUNTIME)
-public @interface PlainText {
+public final class PlainText {
 
-    String message() default "may hold only letters, digits, spaces and ' - . , & ( ) /";
+    private static final String WORD = "[\\p{L}\\p{M}\\p{Nd}'\u2019\\-.,&()/]+";
+    public static final String PATTERN = WORD + "(?: " + WORD + ")*";
+    public static final String MESSAGE = "may hold only words of letters, digits and ' - . , & ( ) / separated by single spaces";
+    private static final Pattern COMPILED = Pattern.compile(PATTERN);
 
-    Class<?>[] groups() default {};
+    private PlainText() {
+    }
 
-    Class<? extends Payload>[] payload() default {};
+    /** Whether the text is plain text (as {@code @Pattern} checks it: the whole text). */
+    public static boolean matches(String text) {
+        return COMPILED.matcher(text).matches();
+    }
 }

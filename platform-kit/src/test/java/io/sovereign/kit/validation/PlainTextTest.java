@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class PlainTextValidatorTest {
+class PlainTextTest {
 
     @Test
     void namesAndReasonsInAnyScript() {
         List.of("Fuzz Saver", "O'Brien & Sons (Europe) Ltd.", "Müller-Lüdenscheidt", "Société Générale S.A.",
                 "Ørsted A/S", "三菱UFJ銀行", "Банк России", "documents verified, ID 42", "Zoë", "e\u0301")
-                .forEach(s -> assertThat(PlainTextValidator.isPlain(s)).as(s).isTrue());
+                .forEach(s -> assertThat(PlainText.matches(s)).as(s).isTrue());
     }
 
     @Test
@@ -20,6 +20,6 @@ class PlainTextValidatorTest {
                 "a\tb", "a\nb", "<script>alert(1)</script>", "' OR '1'='1", "'; DROP TABLE investor; --",
                 "1; SELECT pg_sleep(5)--", "\" OR \"\"=\"", "%' AND 1=1 --", "{{7*7}}", "${jndi:ldap://x/a}",
                 "javascript:alert(document.cookie)", "x\u2028y", "💰")
-                .forEach(s -> assertThat(PlainTextValidator.isPlain(s)).as(s).isFalse());
+                .forEach(s -> assertThat(PlainText.matches(s)).as(s).isFalse());
     }
 }
