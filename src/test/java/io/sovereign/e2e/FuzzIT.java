@@ -411,7 +411,8 @@ class FuzzIT {
 
     /**
      * Whether a raw value is valid for the field by the schema's own rule, so not hostile: a string its
-     * {@code pattern} matches whole (Bean Validation's reading) within {@code maxLength}, or one of its {@code enum}.
+     * {@code pattern} matches whole (Bean Validation's reading) within {@code maxLength}, one of its
+     * {@code enum}, or an integer within its declared {@code minimum}/{@code maximum}.
      */
     private static boolean schemaValid(JsonNode schema, JsonNode spec, String path, String raw) {
         JsonNode field = resolve(schema, spec);
@@ -425,7 +426,20 @@ class FuzzIT {
                 field = resolve(field.get("items"), spec);
             }
         }
-        if (field == null || !raw.startsWith("\"")) {
+        if (field == null) {
+            return false;
+        }
+        if ((field.has("minimum") || field.has("maximum")) && "integer".equals(field.path("type").asText())) {
+            try {
+                JsonNode n = MAPPER.readTree(raw);
+                return n != null && n.isIntegralNumber() && n.canConvertToLong()
+                        && (!field.has("minimum") || n.longValue() >= field.get("minimum").asLong())
+                        && (!field.has("maximum") || n.longValue() <= field.get("maximum").asLong());
+            } catch (IOException ex) {
+                return false;
+            }
+        }
+        if (!raw.startsWith("\"")) {
             return false;
         }
         String value;

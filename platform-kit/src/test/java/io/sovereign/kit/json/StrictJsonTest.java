@@ -51,4 +51,20 @@ class StrictJsonTest {
                     .isInstanceOf(JsonProcessingException.class);
         }
     }
+
+    record Bid(Long amount, @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = DecimalString.class)
+            java.math.BigDecimal rate) {
+    }
+
+    @Test
+    void blankStringsAreNotAbsentNumbersAndNegativeZeroIsNoRate() throws Exception {
+        assertThat(mapper.readValue("{\"amount\": 100, \"rate\": \"-0.125\"}", Bid.class).rate()).isEqualByComparingTo("-0.125");
+        for (String bad : new String[] {"\"amount\": \"\"", "\"amount\": \" \"", "\"amount\": \"\\u0000\"",
+                "\"rate\": \"-0\"", "\"rate\": \"-0.000\""}) {
+            assertThatThrownBy(() -> mapper.readValue("{" + bad + "}", Bid.class)).as(bad)
+                    .isInstanceOf(JsonProcessingException.class);
+        }
+        assertThatThrownBy(() -> mapper.readValue("{\"issueDate\": \"\"}", Terms.class)).isInstanceOf(JsonProcessingException.class);
+        assertThatThrownBy(() -> mapper.readValue("{\"format\": \"\"}", Terms.class)).isInstanceOf(JsonProcessingException.class);
+    }
 }
