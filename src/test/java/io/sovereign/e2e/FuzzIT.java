@@ -98,7 +98,8 @@ class FuzzIT {
                 "POST auction-core/api/v1/auctions/{auctionId}/bids", "POST auction-core/api/v1/auctions",
                 "POST settlement/api/v1/cash-accounts/{investorId}/deposits");
 
-        Map<String, String> before = snapshot();
+        Set<String> moving = movingAuctions(world);
+        Map<String, String> before = snapshot(moving);
         HostileBodies bodies = new HostileBodies(seed);
         Map<String, Integer> perEndpoint = new TreeMap<>();
         Map<String, Integer> perCategory = new TreeMap<>();
@@ -130,7 +131,7 @@ class FuzzIT {
                 + f.substring(f.lastIndexOf(" -> ") + 4, Math.min(f.length(), f.lastIndexOf(" -> ") + 40)), 1, Integer::sum));
         failureKinds.forEach((k, v) -> System.out.println("[FuzzIT] FAILED " + v + "x " + k));
         failures.stream().limit(300).forEach(f -> System.out.println("[FuzzIT] FAILED " + f));
-        Map<String, String> after = snapshot();
+        Map<String, String> after = snapshot(moving);
         Map<String, String> changed = new TreeMap<>();
         before.forEach((table, sum) -> {
             if (!sum.equals(after.get(table))) {
@@ -468,8 +469,29 @@ class FuzzIT {
 
     // ---- the databases ----
 
-    /** A checksum of every table of the three databases but the moving ones, by "database.table". */
-    private static Map<String, String> snapshot() throws SQLException {
+    /**
+     * Auctions of other test classes still ANNOUNCED or OPEN: they open, close and clear by
+     * themselves on their schedule (new audit entries, allocations), so their rows are left out.
+     */
+    private static Set<String> movingAuctions(World w) throws SQLException {
+        Set<String> out = new HashSet<>();
+        try (Connection c = PlatformStack.database(Service.AUCTION_CORE); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select auction_id::text from auction where status in ('ANNOUNCED', 'OPEN')")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        out.remove(w.open().id());
+        return out;
+    }
+
+    /**
+     * A checksum of every table of the three databases but the moving ones, by "database.table"; rows
+     * of the {@code moving} auctions are left out of tables with an auction_id.
+     */
+    private static Map<String, String> snapshot(Set<String> moving) throws SQLException {
+        String notMoving = moving.isEmpty() ? "" : " where auction_id::text not in ("
+                + String.join(",", moving.stream().map(id -> "'" + id.replace("'", "") + "'").toList()) + ")";
         Map<String, String> out = new TreeMap<>();
         for (Service s : SERVICES) {
             try (Connection c = PlatformStack.database(s); Statement st = c.createStatement()) {
@@ -480,12 +502,20 @@ class FuzzIT {
                         tables.add(rs.getString(1));
                     }
                 }
+                Set<String> withAuctionId = new HashSet<>();
+                try (ResultSet rs = st.executeQuery("select table_name from information_schema.columns "
+                        + "where table_schema = 'public' and column_name = 'auction_id'")) {
+                    while (rs.next()) {
+                        withAuctionId.add(rs.getString(1));
+                    }
+                }
                 for (String t : tables) {
                     if (MOVING_TABLES.contains(t) || t.startsWith("flyway")) {
                         continue;
                     }
                     try (ResultSet rs = st.executeQuery("select count(*) || ':' || coalesce(md5(string_agg(md5(t::text), '' "
-                            + "order by md5(t::text))), '-') from \"" + t + "\" t")) {
+                            + "order by md5(t::text))), '-') from \"" + t + "\" t"
+                            + (s == Service.AUCTION_CORE && withAuctionId.contains(t) ? notMoving : ""))) {
                         rs.next();
                         out.put(s.database() + "." + t, rs.getString(1));
                     }
