@@ -1,5 +1,7 @@
 package io.sovereign.auction.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.sovereign.kit.json.DecimalString;
 import io.sovereign.auction.domain.AuctionFormat;
@@ -16,7 +18,7 @@ public record AnnounceAuctionRequest(
         @NotNull @Valid SecurityTerms security,
         @NotNull Long offeringAmount,
         @JsonDeserialize(using = DecimalString.class) BigDecimal maxAwardRatio,
-        Long nonCompetitiveLimit,
+        @Schema(minimum = "0", description = "0: no non-competitive tenders") Long nonCompetitiveLimit,
         Long minimumBid,
         Long bidMultiple,
         @JsonDeserialize(using = DecimalString.class) BigDecimal rateIncrement,

@@ -1,5 +1,7 @@
 package io.sovereign.auction.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.sovereign.auction.domain.clearing.BidKind;
 import io.sovereign.kit.json.DecimalString;
@@ -18,5 +20,5 @@ public record BidSubmission(
         @JsonDeserialize(using = DecimalString.class) BigDecimal rate,
         @JsonDeserialize(using = DecimalString.class) BigDecimal price,
         Long amount,
-        Long netLongPosition) {
+        @Schema(minimum = "0") Long netLongPosition) {
 }

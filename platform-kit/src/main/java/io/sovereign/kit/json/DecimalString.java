@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * A decimal as API.md sends it: a JSON string in plain notation ("3.202", "-0.125"), kept with the
- * scale it was written with. A JSON number, an exponent or anything else is refused with the field named.
+ * scale it was written with. A JSON number, an exponent, a negative zero or anything else is refused with the
+ * field named.
  * Use with {@code @JsonDeserialize(using = DecimalString.class)} on a {@link BigDecimal}.
  */
 public class DecimalString extends JsonDeserializer<BigDecimal> {
@@ -25,7 +26,8 @@ public class DecimalString extends JsonDeserializer<BigDecimal> {
                     p.getText(), BigDecimal.class);
         }
         String text = p.getText();
-        if (!PLAIN.matcher(text).matches()) {
+        // a negative zero ("-0", "-0.000") is no number anyone means
+        if (!PLAIN.matcher(text).matches() || text.startsWith("-") && new BigDecimal(text).signum() == 0) {
             throw new InvalidFormatException(p, "must be a plain decimal such as \"3.125\"", text, BigDecimal.class);
         }
         return new BigDecimal(text);
