@@ -261,9 +261,10 @@ class LastMinuteBenchmark {
         }
         List<AuctionClosed> closed = TopicRecords.events("auction.events.v1", auctionId, AuctionClosed.class);
         say("[%s] acknowledged %,d (retail %,d distinct investors); results: %,d allocations (%,d non-competitive "
-                + "awarded), totalAccepted %d of %d offered, stop-out %s; AuctionClosed bidCount %s",
+                + "awarded), sum of accepted %,d, totalAccepted %,d, offered %,d, stop-out %s; AuctionClosed bidCount %s",
                 name, acknowledged.size(), acksByBidder.keySet().stream().filter(b -> !DEALERS.contains(b)).count(),
-                allocated.size(), retailAwarded, accepted, results.path("totalAccepted").asLong(),
+                allocated.size(), retailAwarded, accepted, results.path("totalAccepted").asLong(), send("GET", AuctionDriver.url("/auctions/" + auctionId), Tokens.user("desk1"), null, 200).path("offeringAmount").asLong(),
+               
                 results.path("highRate").asText(), closed.stream().map(c -> String.valueOf(c.bidCount())).toList());
 
         // nothing acknowledged is missing from the results, nothing there was not acknowledged
@@ -297,11 +298,9 @@ class LastMinuteBenchmark {
      */
     private static List<Saver> provision(int n) throws Exception {
         String kc = PlatformStack.config().keycloakUrl();
-        String admin = form(kc + "/realms/master/protocol/openid-connect/token", Map.of("grant_type", "password",
-                "client_id", "admin-cli", "username", "admin", "password", "admin")).path("access_token").asText();
-        JsonNode realm = send("GET", kc + "/admin/realms/sovereign", admin, null, 200);
+        JsonNode realm = send("GET", kc + "/admin/realms/sovereign", admin(), null, 200);
         String policy = realm.path("passwordPolicy").asText("");
-        send("PUT", kc + "/admin/realms/sovereign", admin,
+        send("PUT", kc + "/admin/realms/sovereign", admin(),
                 "{\"passwordPolicy\": \"hashAlgorithm(pbkdf2-sha256) and hashIterations(1)\"}", 204);
         String run = UUID.randomUUID().toString().substring(0, 6);
         SplittableRandom random = new SplittableRandom(11);
@@ -319,7 +318,7 @@ class LastMinuteBenchmark {
                              "credentials": [{"type": "password", "value": "%s-pw", "temporary": false}]}"""
                             .formatted(u, i, u, u));
                 }
-                JsonNode imported = send("POST", kc + "/admin/realms/sovereign/partialImport", admin,
+                JsonNode imported = send("POST", kc + "/admin/realms/sovereign/partialImport", admin(),
                         "{\"ifResourceExists\": \"FAIL\", \"users\": [" + users + "]}", 200);
                 for (JsonNode r : imported.path("results")) {
                     byte[] address = new byte[20];
@@ -336,7 +335,7 @@ class LastMinuteBenchmark {
             savers = logIn(made);
             say("provision: %,d tokens (password grant, %d in parallel) in %.1f s", n, SETUP_PARALLEL, since(t));
         } finally {
-            send("PUT", kc + "/admin/realms/sovereign", admin, "{\"passwordPolicy\": " + JSON.writeValueAsString(policy) + "}", 204);
+            send("PUT", kc + "/admin/realms/sovereign", admin(), "{\"passwordPolicy\": " + JSON.writeValueAsString(policy) + "}", 204);
         }
         long approvedBefore = approvedInAuctionCore();
         t = System.nanoTime();
@@ -353,6 +352,13 @@ class LastMinuteBenchmark {
                 .until(() -> approvedInAuctionCore() - approvedBefore >= n);
         say("provision: all %,d APPROVED in auction-core's investor projection %.1f s later", n, since(t));
         return savers;
+    }
+
+    /** A master-realm admin token, fresh for each call: they live 60 s. */
+    private static String admin() throws Exception {
+        return form(PlatformStack.config().keycloakUrl() + "/realms/master/protocol/openid-connect/token",
+                Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"))
+                .path("access_token").asText();
     }
 
     private static List<Saver> logIn(List<Saver> savers) throws Exception {
