@@ -22,4 +22,14 @@ class PlainTextTest {
                 "javascript:alert(document.cookie)", "x\u2028y", "💰")
                 .forEach(s -> assertThat(PlainText.matches(s)).as(s).isFalse());
     }
+
+    @Test
+    void reasonsMayBeSentences() {
+        List.of("ID checked: passport; address proof 2025", "Sanctions hit? No. Score 12% (low) #4411",
+                "Per \"KYC policy\" 3.2, see compliance@bank", "documents verified, ID 42")
+                .forEach(s -> assertThat(PlainText.matchesNarrative(s)).as(s).isTrue());
+        List.of("", " x", "a  b", "a\u0000b", "\u202Eexe.pdf", "a\u200Bb", "a\nb", "<script>alert(1)</script>",
+                "' OR '1'='1", "{{7*7}}", "${jndi:ldap://x/a}", "=HYPERLINK(\"x\")", "a*b", "a\\b", "`id`", "💰")
+                .forEach(s -> assertThat(PlainText.matchesNarrative(s)).as(s).isFalse());
+    }
 }
