@@ -57,12 +57,13 @@ import org.web3j.crypto.Keys;
  * <li>{@link #lastMinute}: 10,000 distinct retail investors (real Keycloak users, registered with identity,
  * APPROVED by compliance1, in auction-core's projection) each subscribe once, and dealer-01..03 each send
  * 500 competitive bids, all spread evenly over the last 60 s before the close (open loop: each request is
- * due at its instant; latency counts from then). Every 201 must be in the results' allocations and in
+ * due at its instant; latency counts from then; at most {@code load.inFlight} = 256 in flight; before it, 1,500
+ * dealer bids in another auction warm auction-core up). Every 201 must be in the results' allocations and in
  * AuctionClosed's bidCount; the time from the deadline to the results (ALLOCATED) is measured.</li>
  * <li>{@link #closeToResults}: 100,000 bids through the API by the three dealers, then desk1 closes; the
  * close request to ALLOCATED, and closed_at to allocated_at in auction-core's database.</li>
  * </ol>
- * Sizes: {@code -Dload.retail=10000 -Dload.dealerBids=500 -Dload.bids=100000 -Dload.window=60}.
+ * Sizes: {@code -Dload.retail=10000 -Dload.dealerBids=500 -Dload.bids=100000 -Dload.window=60 -Dload.inFlight=256}.
  */
 @ExtendWith(PlatformStack.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -183,16 +184,7 @@ class LastMinuteBenchmark {
      */
     private static void warmUp() throws Exception {
         DEALERS.forEach(Tokens::dealer);
-        LocalDate issue = LocalDate.now(ZoneOffset.UTC).plusDays(7);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        String auctionId = send("POST", AuctionDriver.url("/auctions"), Tokens.user("desk1"), """
-                {"format": "SINGLE_PRICE", "bidBasis": "YIELD",
-                 "security": {"securityType": "NOTE", "issueDate": "%s", "maturityDate": "%s"},
-                 "offeringAmount": 20000000000, "maxAwardRatio": "0.35",
-                 "biddingOpensAt": "%s", "nonCompetitiveClosesAt": "%s", "competitiveClosesAt": "%s"}"""
-                .formatted(issue, issue.plusYears(2), now, now.plusSeconds(7000), now.plusSeconds(7200)), 201)
-                .path("auctionId").asText();
-        awaitStatus(auctionId, "OPEN");
+        String auctionId = announceOpen(20_000_000_000L, 2, 7200);
         ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
         List<CompletableFuture<Void>> sent = new ArrayList<>();
         Semaphore inFlight = new Semaphore(64);
@@ -215,16 +207,7 @@ class LastMinuteBenchmark {
     @Order(2)
     void closeToResults() throws Exception {
         DEALERS.forEach(Tokens::dealer);
-        LocalDate issue = LocalDate.now(ZoneOffset.UTC).plusDays(7);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        JsonNode announced = send("POST", AuctionDriver.url("/auctions"), Tokens.user("desk1"), """
-                {"format": "SINGLE_PRICE", "bidBasis": "YIELD",
-                 "security": {"securityType": "NOTE", "issueDate": "%s", "maturityDate": "%s"},
-                 "offeringAmount": 200000000000, "maxAwardRatio": "0.35",
-                 "biddingOpensAt": "%s", "nonCompetitiveClosesAt": "%s", "competitiveClosesAt": "%s"}"""
-                .formatted(issue, issue.plusYears(3), now, now.plusSeconds(7000), now.plusSeconds(7200)), 201);
-        String auctionId = announced.path("auctionId").asText();
-        awaitStatus(auctionId, "OPEN");
+        String auctionId = announceOpen(200_000_000_000L, 3, 7200);
 
         SplittableRandom random = new SplittableRandom(7);
         ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
@@ -252,6 +235,24 @@ class LastMinuteBenchmark {
         say("desk1's close answered in %.3f s; ALLOCATED seen %.3f s after the close request",
                 seconds(closeSent, closeAnswered), seconds(closeSent, allocatedSeen));
         report("100,000 bids", auctionId, outcomes, closeSent, allocatedSeen, closeSent, 0);
+    }
+
+    /**
+     * desk1 announces a single-price note (max award 35%), open at once, the non-competitive deadline 200 s
+     * before the competitive one {@code closesInSeconds} from now; its id once OPEN.
+     */
+    private static String announceOpen(long offering, int years, int closesInSeconds) throws Exception {
+        LocalDate issue = LocalDate.now(ZoneOffset.UTC).plusDays(7);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String auctionId = send("POST", AuctionDriver.url("/auctions"), Tokens.user("desk1"), """
+                {"format": "SINGLE_PRICE", "bidBasis": "YIELD",
+                 "security": {"securityType": "NOTE", "issueDate": "%s", "maturityDate": "%s"},
+                 "offeringAmount": %d, "maxAwardRatio": "0.35",
+                 "biddingOpensAt": "%s", "nonCompetitiveClosesAt": "%s", "competitiveClosesAt": "%s"}"""
+                .formatted(issue, issue.plusYears(years), offering, now, now.plusSeconds(closesInSeconds - 200),
+                        now.plusSeconds(closesInSeconds)), 201).path("auctionId").asText();
+        awaitStatus(auctionId, "OPEN");
+        return auctionId;
     }
 
     // ------------------------------------------------------------------ the report and its checks
