@@ -29,9 +29,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.Session;
+import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
-import org.jboss.logging.Logger;
 
 /**
  * CLOSED → ALLOCATED: the clearing engine on the auction's stored bids (withdrawn ones left out,
