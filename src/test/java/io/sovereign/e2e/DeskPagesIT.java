@@ -1,6 +1,10 @@
 package io.sovereign.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.sovereign.e2e.browser.Forms.AUCTION_URL;
+import static io.sovereign.e2e.browser.Forms.SLOW;
+import static io.sovereign.e2e.browser.Forms.field;
+import static io.sovereign.e2e.browser.Forms.utc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Download;
@@ -16,9 +20,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -36,19 +38,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @ExtendWith(PlatformStack.class)
 class DeskPagesIT {
 
-    private static final Pattern AUCTION_URL = Pattern.compile(".*/desk/auctions/([0-9a-f-]{36})\\?done=announced$");
-    private static final LocatorAssertions.IsVisibleOptions SLOW = new LocatorAssertions.IsVisibleOptions().setTimeout(20_000);
 
     @RegisterExtension
     final PortalBrowser browser = new PortalBrowser();
-
-    private static String utc(Instant i) {
-        return LocalDateTime.ofInstant(i.truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC).toString();
-    }
-
-    private static Locator field(Page page, String label) {
-        return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
-    }
 
     @Test
     void theDeskAnnouncesWatchesTheBookClosesAndASecondSupervisorPublishes() throws IOException {

@@ -81,6 +81,29 @@ class SubscriptionsIT {
         subscribe(saver, a.id(), 5_000).then().statusCode(403);
     }
 
+    @Test
+    void notAfterARejectionOnReviewNorAfterTheRecordChanged() {
+        Auction a = openForAnHour();
+        FreshInvestors.Investor rejected = FreshInvestors.approved("rejected", FreshInvestors.freshWallet());
+        await().atMost(Duration.ofSeconds(30)).until(() -> subscribe(rejected.token(), a.id(), 5_000).statusCode() == 201);
+        kyc(rejected.investorId(), "REJECTED");
+        // identity announces that the investor is no longer approved; auction-core then refuses
+        await().atMost(Duration.ofSeconds(30)).until(() -> subscribe(rejected.token(), a.id(), 5_000).statusCode() == 403);
+        subscribe(rejected.token(), a.id(), 5_000).then().statusCode(403).contentType("application/problem+json");
+
+        String wallet = FreshInvestors.freshWallet();
+        FreshInvestors.Investor moved = FreshInvestors.approved("moved", wallet);
+        await().atMost(Duration.ofSeconds(30)).until(() -> subscribe(moved.token(), a.id(), 5_000).statusCode() == 201);
+        // same wallet, another country: back to PENDING in identity (re-KYC), so no subscription either
+        as(moved.token()).contentType("application/json")
+                .body("{\"legalName\": \"moved Saver\", \"country\": \"BE\", \"walletAddress\": \"" + wallet + "\"}")
+                .put(PlatformStack.url(Service.IDENTITY) + "/api/v1/investors/me")
+                .then().statusCode(200).body("kycStatus", equalTo("PENDING"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> subscribe(moved.token(), a.id(), 5_000).statusCode() == 403);
+        subscribe(moved.token(), a.id(), 5_000).then().statusCode(403).contentType("application/problem+json");
+        as(rejected.token()).get(PlatformStack.url(Service.IDENTITY) + "/api/v1/investors/me")
+                .then().statusCode(200).body("kycStatus", equalTo("REJECTED"));
+    }
 
     private static void kyc(String investorId, String decision) {
         as(Tokens.user("compliance1")).contentType("application/json")

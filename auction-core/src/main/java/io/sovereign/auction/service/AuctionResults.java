@@ -212,12 +212,17 @@ public class AuctionResults {
     private List<StoredAllocation> allocations(String auctionId, String bidderId) {
         List<StoredAllocation> list = new ArrayList<>();
         em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select allocation_id, auction_id, bid_id, bidder_id, kind, "
-                    + "accepted, price, accrued_interest, settlement_amount, wallet_address from allocation "
-                    + "where auction_id = ? and (? is null or bidder_id = ?) order by ordinal")) {
+            // one bidder's through bid's (auction_id, bidder_id) index, then allocation's key
+            String columns = "select al.allocation_id, al.auction_id, al.bid_id, al.bidder_id, al.kind, al.accepted, "
+                    + "al.price, al.accrued_interest, al.settlement_amount, al.wallet_address from allocation al ";
+            try (PreparedStatement ps = c.prepareStatement(bidderId == null
+                    ? columns + "where al.auction_id = ? order by al.bid_seq"
+                    : columns + "join bid b on b.auction_id = al.auction_id and b.seq = al.bid_seq "
+                            + "where b.auction_id = ? and b.bidder_id = ? order by b.seq")) {
                 ps.setString(1, auctionId);
-                ps.setString(2, bidderId);
-                ps.setString(3, bidderId);
+                if (bidderId != null) {
+                    ps.setString(2, bidderId);
+                }
                 ps.setFetchSize(10_000);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -30,7 +30,7 @@ public class BidService {
             + "al.accepted, al.price, al.settlement_amount";
     private static final String FROM = " from bid b join auction a on a.auction_id = b.auction_id "
             + "left join bid_withdrawal w on w.bid_id = b.bid_id "
-            + "left join allocation al on al.bid_id = b.bid_id and a.status = 'PUBLISHED' ";
+            + "left join allocation al on al.auction_id = b.auction_id and al.bid_seq = b.seq and a.status = 'PUBLISHED' ";
 
     /** A stored bid as its bidder sees it; the award fields are set once the auction is published. */
     public record OwnBid(String bidId, String auctionId, String bidderId, BidKind kind, BidBasis basis,

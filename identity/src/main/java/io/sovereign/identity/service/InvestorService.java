@@ -1,6 +1,7 @@
 package io.sovereign.identity.service;
 
 import io.quarkus.panache.common.Sort;
+import io.sovereign.events.InvestorSuspended;
 import io.sovereign.events.WalletRegistered;
 import io.sovereign.identity.domain.Countries;
 import io.sovereign.identity.domain.WalletAddress;
@@ -43,7 +44,8 @@ public class InvestorService {
 
     /**
      * Creates or updates the caller's record. A new or changed record goes back to PENDING (re-KYC);
-     * an identical one changes nothing. A new or changed wallet is announced (WalletRegistered).
+     * an identical one changes nothing. A new or changed wallet is announced (WalletRegistered, which
+     * consumers read as PENDING); other changes to an APPROVED record as InvestorSuspended.
      */
     @Transactional
     public Investor register(String investorId, InvestorType type, RegisterInvestorRequest r) {
@@ -67,6 +69,7 @@ public class InvestorService {
             return existing; // identical: nothing changes, no re-KYC
         }
         Instant now = Instant.now();
+        boolean wasApproved = existing != null && existing.kycStatus == KycStatus.APPROVED;
         Investor investor = existing != null ? existing : new Investor();
         boolean walletChanged = !Objects.equals(investor.walletAddress, r.walletAddress());
         investor.investorId = investorId;
@@ -87,6 +90,10 @@ public class InvestorService {
         }
         if (walletChanged) {
             outbox.publish(new WalletRegistered(investorId, investor.walletAddress, investor.country, type.name()));
+        } else if (wasApproved) {
+            // same wallet, other details: back to PENDING here, so no longer approved anywhere until re-KYC
+            outbox.publish(new InvestorSuspended(investorId, investor.walletAddress,
+                    "investor record changed: KYC review pending", now));
         }
         return investor;
     }

@@ -69,6 +69,11 @@ public class KycService {
         if (outcome == KycStatus.APPROVED && before != KycStatus.APPROVED) {
             outbox.publish(new InvestorApproved(investorId, investor.investorType.name(), investor.country,
                     investor.walletAddress, now));
+        } else if (before == KycStatus.APPROVED && outcome != KycStatus.APPROVED) {
+            // no longer approved (suspended, or rejected on review): auction-core and settlement stop treating
+            // the investor as approved; identity.events.v1 has one event for that
+            outbox.publish(new InvestorSuspended(investorId, investor.walletAddress,
+                    outcome == KycStatus.REJECTED ? "KYC rejected: " + recordedReason : recordedReason, now));
         } else if (outcome == KycStatus.SUSPENDED && before != KycStatus.SUSPENDED) {
             outbox.publish(new InvestorSuspended(investorId, investor.walletAddress, recordedReason, now));
         }

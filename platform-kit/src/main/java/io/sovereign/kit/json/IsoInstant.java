@@ -1,15 +1,8 @@
 package io.sovereign.kit.json;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /**
@@ -18,27 +11,12 @@ import java.util.regex.Pattern;
  * epoch seconds as a number (a year 285,428,751 the database cannot store) and trim blanks; both are
  * refused with the field named. Registered for every {@link Instant} by {@link StrictJson}.
  */
-public class IsoInstant extends StdDeserializer<Instant> {
-
-    private static final Pattern SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})");
+public class IsoInstant extends IsoText<Instant> {
 
     public IsoInstant() {
-        super(Instant.class);
-    }
-
-    @Override
-    public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-        if (p.currentToken() != JsonToken.VALUE_STRING) {
-            return (Instant) ctxt.handleUnexpectedToken(Instant.class, p);
-        }
-        String text = p.getText();
-        try {
-            if (SHAPE.matcher(text).matches()) {
-                return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-            }
-        } catch (DateTimeParseException e) {
-            // falls through to the format error
-        }
-        throw InvalidFormatException.from(p, "not an instant such as 2026-11-21T10:00:00Z", text, Instant.class);
+        super(Instant.class,
+                Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})"),
+                text -> OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant(),
+                "not an instant such as 2026-11-21T10:00:00Z");
     }
 }
