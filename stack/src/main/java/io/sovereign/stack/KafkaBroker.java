@@ -142,9 +142,8 @@ final class KafkaBroker {
                 "share.coordinator.state.topic.num.partitions=1",
                 "group.initial.rebalance.delay.ms=0",
                 "auto.create.topics.enable=false",
-                // AuctionResultsPublished carries every allocation of an auction in one event
-                "message.max.bytes=67108864",
-                "replica.fetch.max.bytes=67108864",
+                // message.max.bytes and replica.fetch.max.bytes stay Kafka's defaults (about 1 MB), as on
+                // a production cluster: results go in chunks, and an event above the limit is parked
                 "num.network.threads=2",
                 "num.io.threads=2",
                 "num.recovery.threads.per.data.dir=1",

@@ -9,7 +9,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One event waiting in (or sent from) the outbox; {@code payload} is the CloudEvent JSON. */
+/**
+ * One event waiting in (or sent from) the outbox; {@code payload} is the CloudEvent JSON. States:
+ * pending (nothing set), published ({@code publishedAt}), parked ({@code parkedAt}: Kafka refused it
+ * for good, see {@link SendFailure}; later events of its key are held back) and discarded by an
+ * operator ({@code discardedAt}).
+ */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxRecord extends PanacheEntityBase {
@@ -34,4 +39,30 @@ public class OutboxRecord extends PanacheEntityBase {
     public int attempts;
     @Column(name = "last_error")
     public String lastError;
+    @Column(name = "parked_at")
+    public Instant parkedAt;
+    @Column(name = "parked_error")
+    public String parkedError;
+    @Column(name = "discarded_at")
+    public Instant discardedAt;
+    @Column(name = "discarded_by")
+    public String discardedBy;
+    @Column(name = "discard_reason")
+    public String discardReason;
+
+    /** The state an operator sees. */
+    public String state() {
+        if (publishedAt != null) {
+            return "PUBLISHED";
+        }
+        if (discardedAt != null) {
+            return "DISCARDED";
+        }
+        return parkedAt != null ? "PARKED" : "PENDING";
+    }
+
+    /** Kafka's order holds per partition, hence per topic and key: parking holds back this pair. */
+    String orderingKey() {
+        return topic + "\u0000" + recordKey;
+    }
 }

@@ -7,20 +7,12 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -31,6 +23,13 @@ import org.jboss.logging.Logger;
  * and the mark re-sends the event: delivery is at least once, and consumers drop duplicates by
  * event id. One replica relays at a time (a transaction-scoped advisory lock), which keeps the
  * per-key order when a service runs several instances.
+ *
+ * <p>A failure worth retrying (broker down, timeouts) stops the batch: that event and every later
+ * one are sent again, in order. An event Kafka refuses for good ({@link SendFailure#PARK}: too
+ * large, invalid, not serializable) is parked instead, and the relay goes on with the events of
+ * other keys; the events of the parked one's topic and key are held back until an operator
+ * retries or discards it ({@link ParkedEvents}), so a consumer never sees a key's events out of
+ * order.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -41,6 +40,7 @@ public class OutboxRelay {
     private static final int BATCH = 200;
 
     private final EntityManager em;
+    private final ParkedEventsMonitor monitor;
     private final Producer<String, String> producer;
     private final long sendTimeoutMs;
     private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors
@@ -48,10 +48,11 @@ public class OutboxRelay {
     private final java.util.concurrent.atomic.AtomicBoolean wakeUpPending =
             new java.util.concurrent.atomic.AtomicBoolean();
 
-    public OutboxRelay(EntityManager em, @Identifier("default-kafka-broker") Map<String, Object> kafka,
+    public OutboxRelay(EntityManager em, ParkedEventsMonitor monitor, @Identifier("default-kafka-broker") Map<String, Object> kafka,
             @ConfigProperty(name = "quarkus.application.name") String app,
             @ConfigProperty(name = "sovereign.outbox.send-timeout-ms", defaultValue = "15000") long sendTimeoutMs) {
         this.em = em;
+        this.monitor = monitor;
         this.sendTimeoutMs = sendTimeoutMs;
         Map<String, Object> config = new HashMap<>();
         kafka.forEach((k, v) -> {
@@ -67,9 +68,8 @@ public class OutboxRelay {
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeoutMs);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(sendTimeoutMs, 10_000));
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        // AuctionResultsPublished carries every allocation of an auction (about 400 bytes each): a
-        // 100,000-bid auction is one ~40 MB event, sent compressed; topics allow 64 MB (KafkaBroker, helm/README)
-        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 64 * 1024 * 1024);
+        // max.request.size stays Kafka's default (1 MB), like the brokers' message.max.bytes: an event
+        // above it is refused by the producer itself and parked (SendFailure), never retried forever
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -95,61 +95,63 @@ public class OutboxRelay {
 
     void relay() {
         try {
-            while (relayBatch() == BATCH) {
+            while (relayBatch()) {
                 // a full batch means more may be waiting
             }
         } catch (RuntimeException e) {
             LOG.warnf("Outbox relay paused, will retry: %s", e.getMessage());
         }
+        refreshCounts();
     }
 
-    /** Sends one batch; returns how many rows it published. */
-    public int relayBatch() {
+    /**
+     * Pending rows that may go now: not parked, not discarded, and with no parked event of the same
+     * topic and key before them (a row committed before a parked one of its key still goes first).
+     */
+    private static final String SENDABLE = "from OutboxRecord r where r.publishedAt is null and r.parkedAt is null"
+            + " and r.discardedAt is null and not exists (select p.seq from OutboxRecord p where p.parkedAt is not null"
+            + " and p.publishedAt is null and p.discardedAt is null and p.topic = r.topic and p.recordKey = r.recordKey"
+            + " and p.seq < r.seq) order by r.seq";
+
+    /** Sends one batch; returns whether a full batch went through (more may be waiting). */
+    boolean relayBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(:id)")
                     .setParameter("id", RELAY_LOCK).getSingleResult();
             if (!Boolean.TRUE.equals(locked)) {
-                return 0;
+                return false;
             }
-            List<OutboxRecord> pending = em.createQuery(
-                    "from OutboxRecord where publishedAt is null order by seq", OutboxRecord.class)
-                    .setMaxResults(BATCH).getResultList();
+            List<OutboxRecord> pending = em.createQuery(SENDABLE, OutboxRecord.class).setMaxResults(BATCH).getResultList();
             if (pending.isEmpty()) {
-                return 0;
+                return false;
             }
-            List<Future<RecordMetadata>> acks = new ArrayList<>(pending.size());
-            for (OutboxRecord row : pending) {
-                ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.recordKey, row.payload);
-                record.headers().add(new RecordHeader("content-type",
-                        "application/cloudevents+json; charset=UTF-8".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-                acks.add(producer.send(record));
+            RelayPass.Outcome outcome = RelayPass.run(pending, producer::send, sendTimeoutMs, Instant.now());
+            outcome.parked().forEach(monitor::parked);
+            OutboxRecord stop = outcome.stoppedAt();
+            if (stop != null) {
+                LOG.warnf("Outbox event %s not acknowledged yet (attempt %d), it and later events are retried in order: %s",
+                        stop.eventId, stop.attempts, stop.lastError);
             }
-            int published = 0;
-            Instant now = Instant.now();
-            for (int i = 0; i < pending.size(); i++) {
-                OutboxRecord row = pending.get(i);
-                try {
-                    acks.get(i).get(sendTimeoutMs, TimeUnit.MILLISECONDS);
-                    row.publishedAt = now;
-                    published++;
-                } catch (ExecutionException | TimeoutException e) {
-                    // keep order: stop at the first failure, the rest are retried next time
-                    row.attempts++;
-                    row.lastError = truncate(String.valueOf(e.getCause() == null ? e : e.getCause()));
-                    LOG.warnf("Outbox event %s not acknowledged yet (attempt %d): %s", row.eventId, row.attempts,
-                            row.lastError);
-                    break;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-            return published;
+            return stop == null && pending.size() == BATCH;
         });
     }
 
-    private static String truncate(String s) {
-        return s.length() <= 1000 ? s : s.substring(0, 1000);
+    /** Counts parked and held-back events for the gauges and the readiness check (every replica). */
+    private void refreshCounts() {
+        try {
+            Object[] counts = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery("""
+                    select (select count(*) from outbox_event
+                             where parked_at is not null and published_at is null and discarded_at is null),
+                           (select count(*) from outbox_event r
+                             where r.published_at is null and r.parked_at is null and r.discarded_at is null
+                               and exists (select 1 from outbox_event p where p.parked_at is not null
+                                 and p.published_at is null and p.discarded_at is null
+                                 and p.topic = r.topic and p.record_key = r.record_key and p.seq < r.seq))
+                    """).getSingleResult());
+            monitor.counts(((Number) counts[0]).longValue(), ((Number) counts[1]).longValue());
+        } catch (RuntimeException e) {
+            LOG.debugf("Outbox counts not refreshed: %s", e.getMessage());
+        }
     }
 
     @PreDestroy
