@@ -61,7 +61,7 @@ class KafkaUsersTest {
             for (Object entry : (List<?>) map(spec(user).get("authorization")).get("acls")) {
                 Map<String, Object> acl = map(entry);
                 Map<String, Object> resource = map(acl.get("resource"));
-                List<?> operations = (List<?>) acl.get("operations");
+                List<String> operations = strings(acl.get("operations"));
                 assertThat(operations).as(name + " operations").doesNotContain("All", "Alter", "AlterConfigs",
                         "Create", "Delete", "ClusterAction", "IdempotentWrite");
                 switch ((String) resource.get("type")) {
@@ -107,6 +107,11 @@ class KafkaUsersTest {
 
     private static Map<String, Object> spec(HasMetadata user) {
         return map(((GenericKubernetesResource) user).getAdditionalProperties().get("spec"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object o) {
+        return (List<String>) o;
     }
 
     @SuppressWarnings("unchecked")
