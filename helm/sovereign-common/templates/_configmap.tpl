@@ -11,8 +11,13 @@ metadata:
     {{- include "sovereign.labels" . | nindent 4 }}
 data:
   KAFKA_BOOTSTRAP_SERVERS: {{ required "global.kafka.bootstrapServers is required" .Values.global.kafka.bootstrapServers | quote }}
+  {{- if .Values.kafkaUser.enabled }}
+  # the KafkaUser's name; its password comes from the Secret Strimzi writes (sovereign.secretEnv)
+  KAFKA_USERNAME: {{ .Values.kafkaUser.name | quote }}
+  {{- end }}
   {{- if .Values.global.kafka.tls.enabled }}
-  KAFKA_SECURITY_PROTOCOL: "SSL"
+  # SCRAM-SHA-512 over TLS (SASL_PLAINTEXT, the services' default, without)
+  KAFKA_SECURITY_PROTOCOL: "SASL_SSL"
   KAFKA_SSL_TRUSTSTORE_TYPE: "PEM"
   KAFKA_SSL_TRUSTSTORE_LOCATION: "/etc/sovereign/kafka-ca/{{ .Values.global.kafka.tls.caKey }}"
   {{- end }}
@@ -28,8 +33,18 @@ data:
   {{- end }}
 {{- end -}}
 
-{{/* Secret environment: every entry of secretEnv is a secretKeyRef to an existing Secret. */}}
+{{/*
+Secret environment: every entry of secretEnv is a secretKeyRef to an existing Secret; with a
+KafkaUser, KAFKA_PASSWORD is its Secret's "password" (unless secretEnv names another).
+*/}}
 {{- define "sovereign.secretEnv" -}}
+{{- if and .Values.kafkaUser.enabled (not (hasKey .Values.secretEnv "KAFKA_PASSWORD")) }}
+- name: KAFKA_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.kafkaUser.name }}
+      key: password
+{{- end }}
 {{- range $name, $ref := .Values.secretEnv }}
 - name: {{ $name }}
   valueFrom:

@@ -10,8 +10,10 @@ import io.sovereign.events.CloudEvent;
 import io.sovereign.events.EventCodec;
 import io.sovereign.events.PlatformEvent;
 import io.sovereign.events.Topics;
+import io.sovereign.stack.KafkaUsers;
 import io.sovereign.stack.Service;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -59,11 +61,14 @@ class OutboxExactlyOnceIT {
             assertThat(a.createdBy()).isEqualTo("desk1");
         });
 
-        // a redelivery: the same bytes again, as after a relay crash between send and mark
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                "bootstrap.servers", PlatformStack.config().kafkaBootstrap(), "acks", "all",
-                "key.serializer", StringSerializer.class.getName(),
-                "value.serializer", StringSerializer.class.getName()))) {
+        // a redelivery: the same bytes again, as after a relay crash between send and mark (sent as
+        // auction-core, the only principal that may write auction.events.v1)
+        Map<String, Object> config = new HashMap<>(KafkaUsers.client(PlatformStack.config(),
+                KafkaUsers.principal(Service.AUCTION_CORE)));
+        config.put("acks", "all");
+        config.put("key.serializer", StringSerializer.class.getName());
+        config.put("value.serializer", StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
             producer.send(new ProducerRecord<>(Topics.AUCTION_EVENTS, onTopic.key(), onTopic.value())).get();
         }
 

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import io.sovereign.events.Topics;
+import io.sovereign.stack.KafkaUsers;
 import io.sovereign.stack.Service;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +41,7 @@ class PlatformHealthIT {
 
     @Test
     void theTopicsOfTheContractExist() throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", PlatformStack.config().kafkaBootstrap()))) {
+        try (Admin admin = Admin.create(KafkaUsers.client(PlatformStack.config(), KafkaUsers.AUDITOR))) {
             Map<String, TopicDescription> topics = admin.describeTopics(Topics.ALL).allTopicNames()
                     .get(20, TimeUnit.SECONDS);
             assertThat(topics).containsOnlyKeys("auction.events.v1", "identity.events.v1", "settlement.events.v1");

@@ -2,8 +2,10 @@ package io.sovereign.e2e;
 
 import io.sovereign.events.EventCodec;
 import io.sovereign.events.PlatformEvent;
+import io.sovereign.stack.KafkaUsers;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,7 +13,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Everything on a topic of the running stack right now, read from the beginning to the end offsets. */
+/**
+ * Everything on a topic of the running stack right now, read from the beginning to the end offsets,
+ * as the read-only {@code auditor} principal (the broker serves nobody unauthenticated).
+ */
 final class TopicRecords {
 
     private TopicRecords() {
@@ -19,11 +24,11 @@ final class TopicRecords {
 
     static List<ConsumerRecord<String, String>> all(String topic) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", PlatformStack.config().kafkaBootstrap(),
-                "key.deserializer", StringDeserializer.class.getName(),
-                "value.deserializer", StringDeserializer.class.getName(),
-                "enable.auto.commit", "false"))) {
+        Map<String, Object> config = new HashMap<>(KafkaUsers.client(PlatformStack.config(), KafkaUsers.AUDITOR));
+        config.put("key.deserializer", StringDeserializer.class.getName());
+        config.put("value.deserializer", StringDeserializer.class.getName());
+        config.put("enable.auto.commit", "false");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);

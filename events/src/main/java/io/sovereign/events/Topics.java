@@ -13,6 +13,19 @@ public final class Topics {
 
     public static final List<String> ALL = List.of(AUCTION_EVENTS, IDENTITY_EVENTS, SETTLEMENT_EVENTS);
 
+    /**
+     * The one service that publishes on a topic: the {@code source} of its events, and the only
+     * Kafka principal the broker's ACLs let write there; null for a topic that is not the platform's.
+     */
+    public static String publisher(String topic) {
+        return switch (topic) {
+            case AUCTION_EVENTS -> "auction-core";
+            case IDENTITY_EVENTS -> "identity";
+            case SETTLEMENT_EVENTS -> "settlement";
+            default -> null;
+        };
+    }
+
     private Topics() {
     }
 }

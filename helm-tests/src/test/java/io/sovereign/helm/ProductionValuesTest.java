@@ -71,7 +71,7 @@ class ProductionValuesTest {
             Map<String, String> env = production.configMap(service).getData();
             assertThat(env).as(service)
                     .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "sovereign-kafka-kafka-bootstrap.kafka:9093")
-                    .containsEntry("KAFKA_SECURITY_PROTOCOL", "SSL")
+                    .containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
                     .containsEntry("KAFKA_SSL_TRUSTSTORE_TYPE", "PEM");
             Volume ca = production.deployment(service).getSpec().getTemplate().getSpec().getVolumes().stream()
                     .filter(v -> v.getName().equals("kafka-ca")).findFirst().orElseThrow();

@@ -44,6 +44,9 @@ final class ServiceProcess {
         env.put("DB_USER", service.database());
         env.put("DB_PASSWORD", service.database());
         env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap());
+        // each service is its own Kafka principal, allowed only its own topics (KafkaUsers)
+        env.put("KAFKA_USERNAME", KafkaUsers.principal(service));
+        env.put("KAFKA_PASSWORD", KafkaUsers.password(KafkaUsers.principal(service)));
         env.put("KEYCLOAK_URL", config.keycloakUrl());
         env.put("EVM_RPC_URL", config.evmUrl());
         env.put("DEV_SEED", "true");

@@ -121,8 +121,9 @@ public final class Stack implements AutoCloseable {
         }
         log("PostgreSQL ready on " + config.ports().postgres() + " (databases: auction_core, settlement, identity, portal)");
         KafkaBroker.awaitReady(config, kafka);
-        KafkaBroker.createTopics(config, new LinkedHashSet<>(Topics.ALL));
-        log("Kafka ready on " + config.kafkaBootstrap() + " with topics " + Topics.ALL);
+        KafkaBroker.createTopicsAndAcls(config, new LinkedHashSet<>(Topics.ALL));
+        log("Kafka ready on " + config.kafkaBootstrap() + " with topics " + Topics.ALL
+                + " (SASL/SCRAM-SHA-512, ACLs per service)");
         EvmNode.awaitReady(config, evm);
         log("EVM node ready on " + config.evmUrl() + " (chain id 31337)");
         // Keycloak's start is the critical path: on two cores the services would only slow it down

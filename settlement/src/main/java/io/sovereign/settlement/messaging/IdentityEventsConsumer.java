@@ -4,6 +4,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.sovereign.kit.inbox.Delivery;
 import io.sovereign.settlement.service.SecurityRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Consumes identity.events.v1 into the investor register (see {@link Delivery} for retries). */
@@ -20,7 +21,8 @@ public class IdentityEventsConsumer {
 
     @Incoming(CHANNEL)
     @Blocking(ordered = true)
-    public void onEvent(String json) throws InterruptedException {
-        Delivery.apply(CHANNEL, json, registry::apply);
+    public void onEvent(ConsumerRecord<String, String> record) throws InterruptedException {
+        // the record's own topic: an event is applied only from its topic's publisher (EventOrigin)
+        Delivery.apply(CHANNEL, record.topic(), record.value(), registry::apply);
     }
 }
