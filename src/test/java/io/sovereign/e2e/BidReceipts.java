@@ -10,42 +10,86 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
- * A check of an auction's receipt chain, recomputed from listed bids: each receipt is the hex
- * SHA-256 of the previous receipt (64 zeros for the first), the bid's canonical form
+ * A check of an auction's receipts, recomputed from listed bids as a bidder would (docs/api.md,
+ * "Bid receipts: a chain per bidder"): each bidder has its own chain; a bid's receipt is the hex
+ * SHA-256 of the same bidder's previous receipt (for its first bid, the hex SHA-256 of
+ * {@code auctionId|bidderId}), the bid's canonical form
  * {@code auctionId|bidId|bidderId|kind|rate-or-price-or-empty|amount|netLongPosition} and its
- * {@code receivedAt}, joined by newlines. The chain runs in the order the intake stored the bids;
- * bids received concurrently may be stored in another order than their {@code receivedAt}
- * (AuctionCoreCrashIT's storm shows it), so the check follows the chain from the first receipt:
- * at each link, the bid that continues it (tried in receivedAt order, the usual case).
+ * {@code receivedAt}, joined by newlines. A chain runs in the order the intake stored the bidder's
+ * bids; one bidder's bids sent concurrently may be stored in another order than their
+ * {@code receivedAt} (AuctionCoreCrashIT's storm shows it), so the check follows each chain from
+ * its start: at each link, the bid that continues it (tried in receivedAt order, the usual case).
  */
 final class BidReceipts {
-
-    static final String GENESIS = "0".repeat(64);
 
     private BidReceipts() {
     }
 
-    /** Asserts that these bids, every bid the auction accepted, form one chain from the first receipt. */
-    static void assertChain(Collection<Map<String, Object>> bids) {
+    /** The end of one bidder's chain: its last receipt and how many bids it links. */
+    record Head(String lastReceipt, long bids) {
+    }
+
+    /**
+     * Asserts that these bids (all of each bidder's bids in one auction, any order, bidders mixed)
+     * form one chain per bidder, and answers each bidder's head.
+     */
+    static Map<String, Head> assertChain(Collection<Map<String, Object>> bids) {
+        Map<String, List<Map<String, Object>>> byBidder = bids.stream().collect(Collectors.groupingBy(
+                b -> (String) b.get("bidderId"), LinkedHashMap::new, Collectors.toList()));
+        Map<String, Head> heads = new LinkedHashMap<>();
+        byBidder.forEach((bidderId, own) -> heads.put(bidderId, assertBiddersChain(own)));
+        return heads;
+    }
+
+    /**
+     * Asserts the auction's published {@code receiptHeads} (of the results) name exactly these
+     * bidders' chains: each bidder's chain, recomputed from its own bids, ends at its
+     * {@code lastReceipt} after {@code bids} bids. Bidders whose bids are not given are not checked.
+     */
+    static void assertHeads(Collection<Map<String, Object>> bids, List<Map<String, Object>> receiptHeads) {
+        Map<String, Map<String, Object>> published = receiptHeads.stream()
+                .collect(Collectors.toMap(h -> (String) h.get("bidderId"), h -> h));
+        assertChain(bids).forEach((bidderId, head) -> {
+            assertThat(published).as("receiptHeads has bidder %s", bidderId).containsKey(bidderId);
+            assertThat(published.get(bidderId).get("lastReceipt")).as("%s's last receipt", bidderId)
+                    .isEqualTo(head.lastReceipt());
+            assertThat(((Number) published.get(bidderId).get("bids")).longValue()).as("%s's bids", bidderId)
+                    .isEqualTo(head.bids());
+        });
+    }
+
+    private static Head assertBiddersChain(List<Map<String, Object>> bids) {
         List<Map<String, Object>> left = new ArrayList<>(bids.stream()
                 .sorted(Comparator.comparing(b -> Instant.parse((String) b.get("receivedAt")))).toList());
-        String previous = GENESIS;
+        String previous = first((String) bids.get(0).get("auctionId"), (String) bids.get(0).get("bidderId"));
         while (!left.isEmpty()) {
             String head = previous;
-            Map<String, Object> next = left.stream()
-                    .filter(b -> sha256(head + "\n" + canonical(b) + "\n" + b.get("receivedAt")).equals(b.get("receipt")))
-                    .findFirst().orElse(null);
-            assertThat(next).as("a bid whose receipt continues the chain after %s (%d of %d bids linked; "
-                    + "left, first in receivedAt order: %s)", head, bids.size() - left.size(), bids.size(), left.get(0))
-                    .isNotNull();
+            Map<String, Object> next = left.stream().filter(b -> next(head, b).equals(b.get("receipt"))).findFirst()
+                    .orElse(null);
+            assertThat(next).as("a bid of %s whose receipt continues its chain after %s (%d of %d bids linked; "
+                    + "left, first in receivedAt order: %s)", bids.get(0).get("bidderId"), head,
+                    bids.size() - left.size(), bids.size(), left.get(0)).isNotNull();
             left.remove(next);
             previous = (String) next.get("receipt");
         }
+        return new Head(previous, bids.size());
+    }
+
+    /** The "previous receipt" of a bidder's first bid in an auction. */
+    static String first(String auctionId, String bidderId) {
+        return sha256(auctionId + "|" + bidderId);
+    }
+
+    /** The receipt of {@code bid} after {@code previous}. */
+    static String next(String previous, Map<String, Object> bid) {
+        return sha256(previous + "\n" + canonical(bid) + "\n" + bid.get("receivedAt"));
     }
 
     static String canonical(Map<String, Object> bid) {

@@ -170,7 +170,36 @@ class BidsIT {
         List<Map<String, Object>> all = AuctionCore.dealersBids(a.id());
         assertThat(all).hasSize(5);
         assertThat(all).extracting(b -> (String) b.get("receivedAt")).allMatch(t -> t.matches(MICROS));
-        BidReceipts.assertChain(all);
+        // one chain per bidder; the withdrawn bid stays a link of D2's chain (a withdrawal adds none)
+        Map<String, BidReceipts.Head> heads = BidReceipts.assertChain(all);
+        assertThat(heads).containsOnlyKeys(D1, D2, D3);
+        assertThat(heads.get(D1).bids()).isEqualTo(2);
+        assertThat(heads.get(D2).bids()).isEqualTo(2);
+        assertThat(heads.get(D3).bids()).isEqualTo(1);
+    }
+
+    @Test
+    void anotherBiddersBidsBetweenTwoOfMineLeaveMyReceiptsUnchanged() {
+        Auction a = openForAnHour();
+        Response first = bid(Tokens.dealer(D1), a.id(), competitive("3.100", 1_000_000));
+        first.then().statusCode(201);
+        // others bid between D1's two bids
+        placeBid(Tokens.dealer(D2), a.id(), competitive("3.105", 1_000_000));
+        placeBid(Tokens.dealer(D3), a.id(), competitive("3.106", 1_000_000));
+        placeBid(Tokens.dealer(D2), a.id(), competitive("3.107", 1_000_000));
+        Response second = bid(Tokens.dealer(D1), a.id(), competitive("3.110", 2_000_000));
+        second.then().statusCode(201);
+
+        // D1 recomputes both receipts from its own two bids alone: nothing of D2's or D3's enters them
+        List<Map<String, Object>> mine = ownBids(Tokens.dealer(D1), a.id());
+        assertThat(mine).hasSize(2);
+        Map<String, Object> one = mine.get(0);
+        Map<String, Object> two = mine.get(1);
+        assertThat(one.get("bidId")).isEqualTo(first.path("bidId"));
+        assertThat(BidReceipts.next(BidReceipts.first(a.id(), D1), one)).isEqualTo(first.path("receipt"));
+        assertThat(BidReceipts.next(first.path("receipt"), two)).isEqualTo(second.path("receipt"));
+        // and D2's chain from its own bids alone
+        BidReceipts.assertChain(ownBids(Tokens.dealer(D2), a.id()));
     }
 
     @Test

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The dealer's pages in a browser: trader1 (a primary-dealer person) finds the open auction with
+ * The dealer's pages in a browser: trader1 (a primary-dealer person, given an APPROVED investor
+ * record through identity first: bids need one) finds the open auction with
  * its countdowns, enters two levels (a bad amount caught in the page first), sees each bid's
  * receipt, has auction-core's refusal of a third level shown next to its field, and withdraws one.
  */
@@ -32,6 +33,8 @@ class DealerPagesIT {
     void trader1EntersTwoLevelsSeesTheReceiptsAndWithdrawsOne() {
         LocalDate issue = LocalDate.now(ZoneOffset.UTC).plusDays(3);
         AuctionDriver.Auction a = AuctionDriver.announceNote(issue, issue.plusYears(5), 50_000_000);
+        // bidding needs an APPROVED investor record; the dev seed gives trader1 none
+        FreshInvestors.approvedDealerPerson("trader1", a.id());
         Page page = browser.loginAs("trader1");
         browser.open(page, "/dealer");
         Locator link = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("NOTE " + a.isin()));

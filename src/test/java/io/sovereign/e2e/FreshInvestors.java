@@ -37,6 +37,31 @@ final class FreshInvestors {
         return investor;
     }
 
+    /**
+     * Gives a dev dealer person (trader1: a primary-dealer user with no investor record in the dev
+     * seed) an APPROVED investor record, as a real dealer would get one: it registers a wallet
+     * with identity and compliance1 approves. Then waits until auction-core has the approval: a bid
+     * it can never store (amount 1) is no longer refused 403. Does nothing left to do twice.
+     */
+    static void approvedDealerPerson(String username, String anyAuctionId) {
+        String token = Tokens.user(username);
+        io.restassured.response.Response me = given().auth().oauth2(token).get(investors("/me"));
+        String investorId;
+        if (me.statusCode() == 404) {
+            String wallet = freshWallet();
+            investorId = given().auth().oauth2(token).contentType("application/json")
+                    .body("{\"legalName\": \"%s Dealer Desk\", \"country\": \"GB\", \"walletAddress\": \"%s\"}"
+                            .formatted(username, wallet)).put(investors("/me")).then().statusCode(200)
+                    .extract().path("investorId");
+            decide(new Investor(investorId, username, wallet), "APPROVED", "dealer agreement signed");
+        } else if (!"APPROVED".equals(me.then().statusCode(200).extract().path("kycStatus"))) {
+            investorId = me.path("investorId");
+            decide(new Investor(investorId, username, me.path("walletAddress")), "APPROVED", "dealer agreement signed");
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> AuctionCore.bid(
+                Tokens.user(username), anyAuctionId, AuctionCore.competitive("4.010", 1)).statusCode() != 403);
+    }
+
     /** A new EIP-55 checksummed wallet of its own (wallets are unique in the register). */
     static String freshWallet() {
         try {

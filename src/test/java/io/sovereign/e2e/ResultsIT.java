@@ -113,7 +113,8 @@ class ResultsIT {
                     .body("allocations.find { it.bidId == '" + d2a + "' }.accepted", equalTo(350_000_000))
                     .body("allocations.find { it.bidId == '" + d3a + "' }.accepted", equalTo(306_250_000))
                     .body("allocations.find { it.bidId == '" + d3b + "' }.accepted", equalTo(0))
-                    .body("allocations.find { it.bidId == '" + d2w + "' }", nullValue());
+                    .body("allocations.find { it.bidId == '" + d2w + "' }", nullValue())
+                    .body("$", not(hasKey("receiptHeads"))); // published with the results, not before
         }
         for (String token : List.of(Tokens.dealer(D1), Tokens.user("auditor1"), Tokens.user("retail1"))) {
             results(token, a).then().statusCode(404);
@@ -149,6 +150,19 @@ class ResultsIT {
                 .body("find { it.bidId == '" + retail + "' }.auctionStatus", equalTo("PUBLISHED"))
                 .body("find { it.bidId == '" + retail + "' }.accepted", equalTo(5_000))
                 .body("find { it.bidId == '" + retail + "' }.price", equalTo(published.get("price").asText()));
+
+        // every bidder's receipt chain, recomputed from its own bids, ends at its published head
+        List<Map<String, Object>> heads = results(Tokens.user("retail1"), a).then().statusCode(200)
+                .extract().jsonPath().getList("receiptHeads");
+        assertThat(heads).extracting(h -> h.get("bidderId")).containsExactlyInAnyOrder(D1, D2, D3,
+                ownBids(Tokens.user("retail1"), a.id()).get(0).get("bidderId"));
+        assertThat(read(results(Tokens.dealer(D1), a).then().extract().asString()).get("receiptHeads"))
+                .isEqualTo(published.get("receiptHeads"));
+        for (String token : List.of(Tokens.dealer(D1), Tokens.dealer(D2), Tokens.dealer(D3), Tokens.user("retail1"))) {
+            BidReceipts.assertHeads(ownBids(token, a.id()), heads);
+        }
+        assertThat(heads).filteredOn(h -> D2.equals(h.get("bidderId"))).extracting(h -> h.get("bids"))
+                .containsExactly(2); // the withdrawn bid stays in its chain
 
         assertTheStoredBidsClearAsPublished(a, published);
         assertThePublicationIsAnnouncedOnceWithEveryAllocation(a, published, awards);
@@ -278,7 +292,7 @@ class ResultsIT {
     /** Results without what only a stored auction has (auctionId, status, allocationIds), allocations by bidId. */
     private static JsonNode comparable(JsonNode results) {
         ObjectNode r = results.deepCopy();
-        r.remove(List.of("auctionId", "status"));
+        r.remove(List.of("auctionId", "status", "receiptHeads")); // a real auction's own, not the clearing's
         List<JsonNode> allocations = new ArrayList<>();
         r.get("allocations").forEach(n -> allocations.add(((ObjectNode) n.deepCopy()).without("allocationId")));
         allocations.sort(Comparator.comparing(n -> n.get("bidId").asText()));

@@ -119,7 +119,7 @@ final class Demo {
         awaitStatus(auctionId, "OPEN", opensAt.plus(Duration.ofSeconds(15)), desk1);
 
         say("");
-        say("Bidding: each POST with its own Idempotency-Key; auction-core answers with a receipt chained over the auction's bids");
+        say("Bidding: each POST with its own Idempotency-Key; auction-core answers with a receipt chained over the bidder's own bids in the auction");
         bid(auctionId);
         JsonNode book = call("auction-core GET /api/v1/auctions/" + auctionId + "/book as desk1", 200, "GET",
                 url(Service.AUCTION_CORE, "/api/v1/auctions/" + auctionId + "/book"), desk1, null);

@@ -19,7 +19,7 @@ public final class DevUsers {
             new User("auditor1", "auditor"),
             new User("retail1", "retail-investor (APPROVED investor, wallet = Hardhat account #4)"),
             new User("retail2", "retail-investor (no investor record)"),
-            new User("trader1", "primary-dealer (a dealer person for the portal)"));
+            new User("trader1", "primary-dealer (a dealer person for the portal; no investor record: bids need an APPROVED one)"));
 
     public static final List<String> DEALERS = List.of("dealer-01", "dealer-02", "dealer-03");
 

@@ -12,13 +12,16 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The receipt of a bid: SHA-256 (hex) over the previous receipt of the auction's chain (64 zeros
- * for the first bid), the bid's canonical form and the instant it was received, joined by
- * newlines. Anyone holding the bids of an auction in chain order can recompute every receipt, so a
- * bidder can prove what it sent and when, and nobody can insert, alter or reorder a bid unseen.
+ * The receipt of a bid: SHA-256 (hex) over the same bidder's previous receipt in this auction, the
+ * bid's canonical form and the instant it was received, joined by newlines. A bidder's first bid
+ * in an auction chains from the hex SHA-256 of {@code auctionId|bidderId}. Each bidder holds its
+ * own chain: its receipts depend on its own bids only, so they tell it nothing about anyone
+ * else's bids, and the bidder (or anyone holding its bids) can recompute them and, against the
+ * chain heads published with the results, prove that every bid it sent is in the book.
  *
  * <pre>
  *   canonical = auctionId|bidId|bidderId|kind|value|amount|netLongPosition   (value "" if none)
+ *   first     = hex(sha256(auctionId + "|" + bidderId))
  *   receipt   = hex(sha256(previous + "\n" + canonical + "\n" + receivedAt))  (receivedAt as in the response: ISO-8601 UTC, 6 decimals)
  * </pre>
  */
@@ -28,8 +31,6 @@ public final class ReceiptChain {
     private static final DateTimeFormatter RECEIVED_AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
 
-    /** The "previous receipt" of an auction's first bid. */
-    public static final String GENESIS = "0".repeat(64);
 
     private ReceiptChain() {
     }
@@ -40,12 +41,18 @@ public final class ReceiptChain {
                 + '|' + amount + '|' + netLongPosition;
     }
 
+    /** The "previous receipt" of a bidder's first bid in an auction. */
+    public static String first(String auctionId, String bidderId) {
+        return sha256(auctionId + '|' + bidderId);
+    }
+
     public static String next(String previous, String canonical, Instant receivedAt) {
+        return sha256(previous + '\n' + canonical + '\n' + RECEIVED_AT.format(receivedAt.truncatedTo(ChronoUnit.MICROS)));
+    }
+
+    private static String sha256(String text) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha.digest((previous + '\n' + canonical + '\n' + RECEIVED_AT.format(receivedAt.truncatedTo(ChronoUnit.MICROS)))
-                    .getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -67,12 +67,9 @@ public class Auction extends PanacheEntityBase {
     public String createdBy;
     @Column(name = "created_at")
     public Instant createdAt;
-    /** Bids accepted so far (withdrawn ones included): the length of the receipt chain. */
+    /** Bids accepted so far (withdrawn ones included): the last bid's seq. */
     @Column(name = "bid_count")
     public long bidCount;
-    /** The receipt of the last accepted bid. */
-    @Column(name = "chain_head")
-    public String chainHead;
     @Column(name = "closed_at")
     public Instant closedAt;
     @Column(name = "allocated_at")

@@ -70,7 +70,7 @@ public class BidResource {
     @Operation(summary = "Submit a bid; 201 only once it is durably stored, with its place in the receipt chain")
     @APIResponse(responseCode = "201", description = "Stored: bidId, receivedAt and receipt")
     @APIResponse(responseCode = "400", description = "Breaks the auction's terms, each bad field named")
-    @APIResponse(responseCode = "403", description = "Not primary-dealer or direct-bidder")
+    @APIResponse(responseCode = "403", description = "Not primary-dealer or direct-bidder; or the bidder's investor record is not APPROVED (type .../investor-not-approved); or the dealer was disabled (type .../dealer-disabled)")
     @APIResponse(responseCode = "404", description = "Unknown auction")
     @APIResponse(responseCode = "409", description = "Received before the opening, at or after the deadline (receivedAt and deadline in the problem), or the auction is closed or cancelled")
     @APIResponse(responseCode = "422", description = "Idempotency-Key used before with another bid")

@@ -49,7 +49,7 @@ public class ResultsResource {
     @Path("/results")
     @Authenticated
     @Operation(summary = "The results: the simulation response plus auctionId and status")
-    @APIResponse(responseCode = "200", description = "While ALLOCATED for desk and supervisor (with allocations); once PUBLISHED for everyone (allocations for desk, supervisor and auditor only)")
+    @APIResponse(responseCode = "200", description = "While ALLOCATED for desk and supervisor (with allocations); once PUBLISHED for everyone (allocations for desk, supervisor and auditor only), with receiptHeads: every bidder's last receipt and number of bids")
     @APIResponse(responseCode = "404", description = "Unknown auction, or not published and the caller is not desk or supervisor")
     @APIResponse(responseCode = "409", description = "Desk or supervisor asking before the clearing")
     public Response results(@PathParam("auctionId") String auctionId) {
@@ -74,7 +74,8 @@ public class ResultsResource {
     @GET
     @Path("/audit")
     @RolesAllowed(Roles.AUDITOR)
-    @APIResponse(responseCode = "200", description = "Every bid, withdrawal and state change with who and when, oldest first")
+    @Operation(summary = "The audit log; sealed until publication: no rate, price or amount of a bid and no clearing result")
+    @APIResponse(responseCode = "200", description = "Every bid, withdrawal and state change with who and when, oldest first; before publication submissions name bidder, kind and time only and the clearing entry carries no result")
     @APIResponse(responseCode = "404", description = "Unknown auction")
     public List<AuditLog.Entry> audit(@PathParam("auctionId") String auctionId) {
         List<AuditLog.Entry> entries = audit.entries(auctionId);

@@ -70,6 +70,10 @@ public class AuctionResults {
             String walletAddress) {
     }
 
+    /** The head of one bidder's receipt chain in an auction: its last receipt and how many bids it covers. */
+    public record ReceiptHead(String bidderId, String lastReceipt, long bids) {
+    }
+
     /** One level of the book: the amount bid at a rate (or price) and the cumulative amount up to it. */
     public record BookLevel(BigDecimal value, long amount, long cumulative) {
     }
@@ -101,7 +105,8 @@ public class AuctionResults {
             throw ProblemException.conflict("Auction " + auctionId + " is " + a.status + "; results exist once it is cleared");
         }
         boolean withAllocations = viewer.deskOrSupervisor() || published && viewer.auditor();
-        return document(a, summary(auctionId), withAllocations ? allocations(auctionId, null) : null);
+        return document(a, summary(auctionId), withAllocations ? allocations(auctionId, null) : null,
+                published ? receiptHeads(auctionId) : null);
     }
 
     /**
@@ -138,7 +143,7 @@ public class AuctionResults {
             outbox.publish(event(a, coupon == null ? a.couponRate : new BigDecimal(coupon), now, allocations));
             audit.record(auctionId, now, supervisor, AuditLog.Action.PUBLISHED, allocations.stream()
                     .filter(x -> x.accepted() > 0).count() + " allocation(s) sent to settlement");
-            return document(a, summary, allocations);
+            return document(a, summary, allocations, receiptHeads(auctionId));
         });
     }
 
@@ -236,8 +241,25 @@ public class AuctionResults {
         return list;
     }
 
-    /** auctionId, status, the statistics, then (if given) the allocations in the simulation's shape plus their ids. */
-    private static Document document(Auction a, ObjectNode summary, List<StoredAllocation> allocations) {
+    /**
+     * Every bidder's receipt chain head, by bidder id: published with the results so that each
+     * bidder can show its chain, recomputed from its own bids, ends where the platform says it does
+     * (none of its bids left out, none added).
+     */
+    public List<ReceiptHead> receiptHeads(String auctionId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select bidder_id, receipt_head, receipt_bids from bidder_position "
+                + "where auction_id = ?1 and receipt_bids > 0 order by bidder_id").setParameter(1, auctionId).getResultList();
+        return rows.stream().map(r -> new ReceiptHead((String) r[0], ((String) r[1]).trim(), ((Number) r[2]).longValue()))
+                .toList();
+    }
+
+    /**
+     * auctionId, status, the statistics, then (if given) the allocations in the simulation's shape
+     * plus their ids, then (if given) the receipt chain heads.
+     */
+    private static Document document(Auction a, ObjectNode summary, List<StoredAllocation> allocations,
+            List<ReceiptHead> receiptHeads) {
         String auctionId = a.auctionId;
         String status = a.status.name();
         return out -> {
@@ -263,6 +285,17 @@ public class AuctionResults {
                         if (x.price() != null) {
                             g.writeStringField("price", x.price().setScale(6, RoundingMode.UNNECESSARY).toPlainString());
                         }
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                }
+                if (receiptHeads != null) {
+                    g.writeArrayFieldStart("receiptHeads");
+                    for (ReceiptHead h : receiptHeads) {
+                        g.writeStartObject();
+                        g.writeStringField("bidderId", h.bidderId());
+                        g.writeStringField("lastReceipt", h.lastReceipt());
+                        g.writeNumberField("bids", h.bids());
                         g.writeEndObject();
                     }
                     g.writeEndArray();

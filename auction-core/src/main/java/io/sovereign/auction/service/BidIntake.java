@@ -42,10 +42,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Takes bids into the book. Requests are queued and written by one writer thread in batches: one
- * transaction per auction and batch locks the auction row, checks every bid (deadline on its
- * receipt instant, terms, the bidder's position, its Idempotency-Key), extends the receipt chain,
- * and writes the bids (each bid row carries its key; the audit log reads submissions from it) and
- * the bidders' positions. A bid's future completes only after
+ * transaction per auction and batch locks the auction row, checks every bid (its Idempotency-Key,
+ * the bidder's standing: not disabled, investor record APPROVED; deadline on its receipt instant,
+ * terms, the bidder's position), extends each bidder's receipt chain, and writes the bids (each bid
+ * row carries its key; the audit log reads submissions from it) and the bidders' positions with
+ * their chain heads. A bid's future completes only after
  * that transaction has committed, so a 201 always names a durable bid; if the commit fails, every
  * bid of the batch is answered 503 and none is stored. The close takes the same row lock, so a bid
  * is either in the book the clearing reads or refused.
@@ -235,13 +236,25 @@ public class BidIntake {
         }
     }
 
-    /** Running totals of one bidder's live bids in the auction. */
+    /** Running totals of one bidder's live bids in the auction, and the head of its receipt chain. */
     private static final class Position {
         long competitive;
         long nonCompetitive;
         long nonCompetitiveAmount;
+        /** The bidder's last receipt in this auction (null before its first bid) and how many bids it covers. */
+        String receiptHead;
+        long receiptBids;
         boolean changed;
     }
+
+    /** What the writer knows of a bidder besides its position: disabled by identity, its investor status. */
+    record Standing(boolean disabled, String investorStatus) {
+    }
+
+    /** The type of the 403 for a bidder whose investor record is not APPROVED (docs/api.md). */
+    public static final String INVESTOR_NOT_APPROVED = ProblemException.TYPE_BASE + "investor-not-approved";
+    /** The type of the 403 for a bid written after its dealer was disabled. */
+    public static final String DEALER_DISABLED = ProblemException.TYPE_BASE + "dealer-disabled";
 
     /** A key seen before: the hash of the bid it came with and the answer it got. */
     private record Known(String requestHash, Receipt receipt) {
@@ -256,9 +269,9 @@ public class BidIntake {
         }
         ClearingTerms terms = AuctionRules.clearingTerms(a);
         Map<String, Position> positions = positions(auctionId, group);
+        Map<String, Standing> standings = standings(group);
         Map<Idempotency.KeyRef, Known> known = knownKeys(auctionId, group);
         List<Accepted> accepted = new ArrayList<>();
-        String head = a.chainHead == null ? ReceiptChain.GENESIS : a.chainHead;
         long seq = a.bidCount;
         for (Submission s : group) {
             try {
@@ -272,14 +285,17 @@ public class BidIntake {
                     outcome.put(s, prior.receipt());
                     continue;
                 }
+                checkStanding(s.bidder().bidderId(), standings.get(s.bidder().bidderId()));
                 checkTiming(a, s.bid().kind(), s.receivedAt());
                 Position p = positions.computeIfAbsent(s.bidder().bidderId(), k -> new Position());
                 BigDecimal value = checkBid(terms, a, s, p);
                 String bidId = UUID.randomUUID().toString();
                 String canonical = ReceiptChain.canonical(auctionId, bidId, s.bidder().bidderId(), s.bid().kind(), value,
                         s.bid().amount(), s.bid().netLong());
-                head = ReceiptChain.next(head, canonical, s.receivedAt());
-                Receipt receipt = new Receipt(bidId, auctionId, s.receivedAt(), head);
+                String previous = p.receiptHead == null ? ReceiptChain.first(auctionId, s.bidder().bidderId()) : p.receiptHead;
+                p.receiptHead = ReceiptChain.next(previous, canonical, s.receivedAt());
+                p.receiptBids++;
+                Receipt receipt = new Receipt(bidId, auctionId, s.receivedAt(), p.receiptHead);
                 accepted.add(new Accepted(s, bidId, ++seq, value, receipt, requestHash));
                 p.changed = true;
                 if (s.bid().kind() == BidKind.COMPETITIVE) {
@@ -303,8 +319,27 @@ public class BidIntake {
             insertBids(c, accepted);
             savePositions(c, auctionId, positions);
         });
-        a.chainHead = head;
         a.bidCount = seq;
+    }
+
+    /**
+     * 403 for a bidder identity disabled (read here, under the auction's row lock, because the
+     * withdrawal of a disabled dealer's bids takes the same lock: a bid queued before it and written
+     * after it is refused, never left live) and for one whose investor record is not APPROVED
+     * (competitive and non-competitive bids alike, as for retail subscriptions).
+     */
+    static void checkStanding(String bidderId, Standing standing) {
+        if (standing != null && standing.disabled()) {
+            throw ProblemException.forbidden("Dealer " + bidderId + " has been disabled; it may not bid")
+                    .typed(DEALER_DISABLED);
+        }
+        String status = standing == null ? null : standing.investorStatus();
+        if (!"APPROVED".equals(status)) {
+            throw ProblemException.forbidden("Only bidders whose investor record is APPROVED may bid; "
+                    + (status == null ? "you have none" : "yours is " + status) + " (register it on identity, "
+                    + "PUT /api/v1/investors/me, for compliance to approve)").typed(INVESTOR_NOT_APPROVED)
+                    .with("investorStatus", status == null ? "NONE" : status);
+        }
     }
 
     /** 409 for a cancelled or closed auction, a bid at or after its deadline, or before the opening. */
@@ -378,7 +413,8 @@ public class BidIntake {
         List<String> bidders = group.stream().map(s -> s.bidder().bidderId()).distinct().toList();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select bidder_id, competitive_bids, noncompetitive_bids, "
-                + "noncompetitive_amount from bidder_position where auction_id = :a and bidder_id in (:bidders)")
+                + "noncompetitive_amount, receipt_head, receipt_bids from bidder_position where auction_id = :a "
+                + "and bidder_id in (:bidders)")
                 .setParameter("a", auctionId).setParameter("bidders", bidders).getResultList();
         Map<String, Position> positions = new HashMap<>();
         for (Object[] r : rows) {
@@ -386,9 +422,28 @@ public class BidIntake {
             p.competitive = ((Number) r[1]).longValue();
             p.nonCompetitive = ((Number) r[2]).longValue();
             p.nonCompetitiveAmount = ((Number) r[3]).longValue();
+            p.receiptHead = r[4] == null ? null : ((String) r[4]).trim();
+            p.receiptBids = ((Number) r[5]).longValue();
             positions.put((String) r[0], p);
         }
         return positions;
+    }
+
+    /** The batch's bidders that identity disabled, and their investor status, in one query. */
+    private Map<String, Standing> standings(List<Submission> group) {
+        List<String> bidders = group.stream().map(s -> s.bidder().bidderId()).distinct().toList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select bidder_id, 'DISABLED' from disabled_bidder where bidder_id in (:b) "
+                + "union all select investor_id, kyc_status from investor_status where investor_id in (:b)")
+                .setParameter("b", bidders).getResultList();
+        Map<String, Standing> standings = new HashMap<>();
+        for (Object[] r : rows) {
+            String status = (String) r[1];
+            standings.merge((String) r[0], "DISABLED".equals(status) ? new Standing(true, null) : new Standing(false, status),
+                    (x, y) -> new Standing(x.disabled() || y.disabled(), x.investorStatus() != null ? x.investorStatus()
+                            : y.investorStatus()));
+        }
+        return standings;
     }
 
     /** The earlier bids of this batch's keys: (bidder, key) → what was sent and answered. */
@@ -412,9 +467,10 @@ public class BidIntake {
 
     private void savePositions(Connection c, String auctionId, Map<String, Position> positions) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into bidder_position (auction_id, bidder_id, competitive_bids, "
-                + "noncompetitive_bids, noncompetitive_amount) values (?, ?, ?, ?, ?) on conflict (auction_id, bidder_id) "
-                + "do update set competitive_bids = excluded.competitive_bids, noncompetitive_bids = excluded.noncompetitive_bids, "
-                + "noncompetitive_amount = excluded.noncompetitive_amount")) {
+                + "noncompetitive_bids, noncompetitive_amount, receipt_head, receipt_bids) values (?, ?, ?, ?, ?, ?, ?) "
+                + "on conflict (auction_id, bidder_id) do update set competitive_bids = excluded.competitive_bids, "
+                + "noncompetitive_bids = excluded.noncompetitive_bids, noncompetitive_amount = excluded.noncompetitive_amount, "
+                + "receipt_head = excluded.receipt_head, receipt_bids = excluded.receipt_bids")) {
             for (Map.Entry<String, Position> e : positions.entrySet()) {
                 if (!e.getValue().changed) {
                     continue;
@@ -424,6 +480,8 @@ public class BidIntake {
                 ps.setLong(3, e.getValue().competitive);
                 ps.setLong(4, e.getValue().nonCompetitive);
                 ps.setLong(5, e.getValue().nonCompetitiveAmount);
+                ps.setString(6, e.getValue().receiptHead);
+                ps.setLong(7, e.getValue().receiptBids);
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -1,6 +1,7 @@
 package io.sovereign.auction.service;
 
 import io.sovereign.events.CloudEvent;
+import io.sovereign.events.DealerDisabled;
 import io.sovereign.events.InvestorApproved;
 import io.sovereign.events.InvestorSuspended;
 import io.sovereign.events.PlatformEvent;
@@ -16,9 +17,10 @@ import java.util.Optional;
 /**
  * What identity has said about each investor, kept from identity.events.v1 (ordered per investor
  * by its key): a registered or changed wallet is PENDING (identity re-runs KYC), an approval makes
- * it APPROVED, a suspension SUSPENDED. Retail subscriptions are checked against this table, so
- * they keep working while identity is down, on what identity last said; a decision taken while
- * Kafka is down applies once its event arrives.
+ * it APPROVED, a suspension SUSPENDED. Retail subscriptions and dealers' bids are checked against
+ * this table, so they keep working while identity is down, on what identity last said; a decision
+ * taken while Kafka is down applies once its event arrives. A disabled dealer (DealerDisabled) has
+ * its open bids withdrawn in the same transaction as the inbox entry ({@link DisabledDealers}).
  */
 @ApplicationScoped
 public class InvestorProjection {
@@ -32,10 +34,12 @@ public class InvestorProjection {
 
     private final EntityManager em;
     private final Inbox inbox;
+    private final DisabledDealers disabledDealers;
 
-    public InvestorProjection(EntityManager em, Inbox inbox) {
+    public InvestorProjection(EntityManager em, Inbox inbox, DisabledDealers disabledDealers) {
         this.em = em;
         this.inbox = inbox;
+        this.disabledDealers = disabledDealers;
     }
 
     @Transactional
@@ -50,6 +54,9 @@ public class InvestorProjection {
             upsert(a.investorId(), "APPROVED", a.walletAddress(), at);
         } else if (event.data() instanceof InvestorSuspended s) {
             upsert(s.investorId(), "SUSPENDED", s.walletAddress(), at);
+        } else if (event.data() instanceof DealerDisabled d) {
+            // the bidder id of a dealer system is its client id
+            disabledDealers.disable(d.clientId(), d.disabledBy(), d.disabledAt());
         }
     }
 

@@ -11,18 +11,34 @@ import org.junit.jupiter.api.Test;
 class ReceiptChainTest {
 
     @Test
-    void chainsEachBidToThePreviousReceipt() {
-        String first = ReceiptChain.next(ReceiptChain.GENESIS,
+    void eachBiddersChainStartsFromItsAuctionAndBidderId() {
+        // printf '%s' 'a-1|dealer-01' | sha256sum
+        assertThat(ReceiptChain.first("a-1", "dealer-01"))
+                .isEqualTo("e7d275fb073e1f280b05407bbcdb1b40fce058d782a9f2985ed369f37961fa63");
+        assertThat(ReceiptChain.first("a-1", "dealer-02")).isNotEqualTo(ReceiptChain.first("a-1", "dealer-01"));
+        assertThat(ReceiptChain.first("a-2", "dealer-01")).isNotEqualTo(ReceiptChain.first("a-1", "dealer-01"));
+    }
+
+    @Test
+    void chainsEachBidToTheSameBiddersPreviousReceipt() {
+        String first = ReceiptChain.next(ReceiptChain.first("a-1", "dealer-01"),
                 ReceiptChain.canonical("a-1", "b-1", "dealer-01", BidKind.COMPETITIVE, new BigDecimal("3.202"),
                         1_000_000_000L, 0),
                 Instant.parse("2026-11-21T10:00:00.123456Z"));
-        // printf '%s\n%s\n%s' 000…0 'a-1|b-1|dealer-01|COMPETITIVE|3.202|1000000000|0' 2026-11-21T10:00:00.123456Z | sha256sum
-        assertThat(first).isEqualTo("db263890079320e99bdc058ac194f686232125b938c830978ccf772a3bc0f273");
+        // printf '%s\n%s\n%s' e7d2…fa63 'a-1|b-1|dealer-01|COMPETITIVE|3.202|1000000000|0' 2026-11-21T10:00:00.123456Z | sha256sum
+        assertThat(first).isEqualTo("918c3e8d1ca2011f53afe8d73a0bdc69fc84c763f94f36d5e27ca7f936bdccd6");
 
-        String second = ReceiptChain.next(first,
+        // another bidder's bid in between (b-2) takes no part in dealer-01's chain
+        String retail = ReceiptChain.next(ReceiptChain.first("a-1", "retail-x"),
                 ReceiptChain.canonical("a-1", "b-2", "retail-x", BidKind.NONCOMPETITIVE, null, 5_000L, 0),
                 Instant.parse("2026-11-21T10:00:01Z"));
-        assertThat(second).isEqualTo("9e7141d3d5885a9679d56864701025e09c6157c2124c15d1332b1ab18d740948");
+        assertThat(retail).isEqualTo("3bca3c8dc69077ebba3ee4d24525f7f715bdbe9c4f20821ec60adb13cbf0d632");
+
+        String second = ReceiptChain.next(first,
+                ReceiptChain.canonical("a-1", "b-3", "dealer-01", BidKind.COMPETITIVE, new BigDecimal("3.210"),
+                        2_000_000_000L, 0),
+                Instant.parse("2026-11-21T10:00:02Z"));
+        assertThat(second).isEqualTo("c329d22a489670291338d9eef16781bb73e51f8113dd0104290d7aa10f7754b5");
     }
 
     @Test
@@ -31,18 +47,19 @@ class ReceiptChainTest {
         String canonical = ReceiptChain.canonical("a-1", "b-2", "retail-x", BidKind.NONCOMPETITIVE, null, 5_000L, 0);
         // the API writes 2026-11-21T10:00:01.000000Z: kit json Instants and the chain agree
         assertThat(io.sovereign.kit.json.Instants.format(at)).isEqualTo("2026-11-21T10:00:01.000000Z");
-        assertThat(ReceiptChain.next(ReceiptChain.GENESIS, canonical, at))
-                .isEqualTo(ReceiptChain.next(ReceiptChain.GENESIS, canonical, at.plusNanos(999)));
+        String first = ReceiptChain.first("a-1", "retail-x");
+        assertThat(ReceiptChain.next(first, canonical, at)).isEqualTo(ReceiptChain.next(first, canonical, at.plusNanos(999)));
     }
 
     @Test
     void anyChangeToABidChangesItsReceipt() {
         Instant at = Instant.parse("2026-11-21T10:00:00.123456Z");
-        String sent = ReceiptChain.next(ReceiptChain.GENESIS, ReceiptChain.canonical("a-1", "b-1", "dealer-01",
+        String first = ReceiptChain.first("a-1", "dealer-01");
+        String sent = ReceiptChain.next(first, ReceiptChain.canonical("a-1", "b-1", "dealer-01",
                 BidKind.COMPETITIVE, new BigDecimal("3.202"), 1_000_000_000L, 0), at);
-        assertThat(ReceiptChain.next(ReceiptChain.GENESIS, ReceiptChain.canonical("a-1", "b-1", "dealer-01",
+        assertThat(ReceiptChain.next(first, ReceiptChain.canonical("a-1", "b-1", "dealer-01",
                 BidKind.COMPETITIVE, new BigDecimal("3.203"), 1_000_000_000L, 0), at)).isNotEqualTo(sent);
-        assertThat(ReceiptChain.next(ReceiptChain.GENESIS, ReceiptChain.canonical("a-1", "b-1", "dealer-01",
+        assertThat(ReceiptChain.next(first, ReceiptChain.canonical("a-1", "b-1", "dealer-01",
                 BidKind.COMPETITIVE, new BigDecimal("3.202"), 1_000_000_000L, 0), at.plusNanos(1_000))).isNotEqualTo(sent);
     }
 }

@@ -11,6 +11,7 @@ public class ProblemException extends RuntimeException {
     private final List<Problem.FieldError> errors;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private String type = "about:blank";
 
     public ProblemException(int status, String title, String detail, List<Problem.FieldError> errors) {
         super(detail);
@@ -43,6 +44,23 @@ public class ProblemException extends RuntimeException {
     public static ProblemException keyReused(String detail) {
         return new ProblemException(422, "Idempotency key reused", detail, List.of());
     }
+
+    /**
+     * Names the problem type (RFC 9457 {@code type}) where a client must tell this refusal from
+     * others of the same status, e.g. {@link #TYPE_BASE} + "investor-not-approved"; "about:blank"
+     * otherwise.
+     */
+    public ProblemException typed(String typeUri) {
+        this.type = typeUri;
+        return this;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    /** Where the platform's own problem types live: {@code TYPE_BASE + name} (documented in docs/api.md). */
+    public static final String TYPE_BASE = "https://sovereign.example/problems/";
 
     /** Adds a member to the problem document (RFC 9457 extension member). */
     public ProblemException with(String member, Object value) {

@@ -33,7 +33,7 @@ public class ProblemMappers {
     /** The problem response of an exception (for results completed asynchronously). */
     public static Response toResponse(ProblemException e) {
         Response.ResponseBuilder response = Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(new Problem(
-                "about:blank", e.title(), e.status(), e.getMessage(), null, e.errors(), e.extensions()));
+                e.type(), e.title(), e.status(), e.getMessage(), null, e.errors(), e.extensions()));
         e.headers().forEach(response::header);
         return response.build();
     }
