@@ -19,10 +19,11 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
  * CSRF protection of every form (double-submit cookie, as Quarkus' rest-csrf extension does): each
  * page request without one gets a random {@code csrf-token} cookie (HttpOnly, SameSite=Lax; Secure
  * as the login cookies are: over TLS, directly or through a trusted proxy, or always with
- * {@code PORTAL_COOKIE_FORCE_SECURE}), every form carries the same value in a hidden field ({@code templates/csrf.html}), and
- * a state-changing request (POST, PUT, PATCH, DELETE) is refused with 403 unless it is a form whose
- * field equals the cookie. A page of another site can make a browser send the portal's cookies but
- * can neither read the cookie nor the page, so it cannot know the value. A request with an
+ * {@code PORTAL_COOKIE_FORCE_SECURE}), every form carries the same value in a hidden field
+ * ({@code templates/csrf.html}), and a state-changing request (POST, PUT, PATCH, DELETE) is
+ * refused with 403 unless it is a form whose field equals the cookie. A page of another site can
+ * make a browser send the portal's cookies but can neither read the cookie nor the page, so it
+ * cannot know the value. A request with an
  * {@code Authorization: Bearer} header (scripts and tests, hybrid mode) is not checked: a browser
  * never adds that header by itself, so it cannot be forged cross-site.
  */
