@@ -25,6 +25,8 @@ data:
   DB_HOST: {{ required "database.host is required" .Values.database.host | quote }}
   PG_PORT: {{ .Values.database.port | quote }}
   DB_NAME: {{ required "database.name is required" .Values.database.name | quote }}
+  # the management interface (/q/health, /q/metrics), a port of its own that no Service exposes
+  QUARKUS_MANAGEMENT_PORT: {{ required "management.port is required" .Values.management.port | quote }}
   {{- range .Values.calls }}
   {{ .urlEnv }}: {{ include "sovereign.callUrl" (dict "root" $ "call" .) | quote }}
   {{- end }}

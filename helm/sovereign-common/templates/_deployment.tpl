@@ -27,7 +27,8 @@ spec:
         {{- if .Values.metrics.enabled }}
         prometheus.io/scrape: "true"
         prometheus.io/path: /q/metrics
-        prometheus.io/port: {{ .Values.service.port | quote }}
+        # the management port: metrics are never on the API port the Service and Ingress expose
+        prometheus.io/port: {{ .Values.management.port | quote }}
         {{- end }}
         {{- with .Values.podAnnotations }}
         {{- toYaml . | nindent 8 }}
@@ -71,6 +72,10 @@ spec:
             - name: http
               containerPort: {{ .Values.service.port }}
               protocol: TCP
+            # Quarkus's management interface: /q/health for the probes, /q/metrics for Prometheus
+            - name: management
+              containerPort: {{ .Values.management.port }}
+              protocol: TCP
           envFrom:
             - configMapRef:
                 name: {{ include "sovereign.fullname" . }}
@@ -81,20 +86,20 @@ spec:
           startupProbe:
             httpGet:
               path: /q/health/started
-              port: http
+              port: management
             periodSeconds: {{ .Values.probes.startup.periodSeconds }}
             failureThreshold: {{ .Values.probes.startup.failureThreshold }}
           readinessProbe:
             httpGet:
               path: /q/health/ready
-              port: http
+              port: management
             periodSeconds: {{ .Values.probes.readiness.periodSeconds }}
             timeoutSeconds: {{ .Values.probes.readiness.timeoutSeconds }}
             failureThreshold: {{ .Values.probes.readiness.failureThreshold }}
           livenessProbe:
             httpGet:
               path: /q/health/live
-              port: http
+              port: management
             periodSeconds: {{ .Values.probes.liveness.periodSeconds }}
             timeoutSeconds: {{ .Values.probes.liveness.timeoutSeconds }}
             failureThreshold: {{ .Values.probes.liveness.failureThreshold }}

@@ -30,6 +30,8 @@ spec:
               service:
                 name: {{ include "sovereign.fullname" . }}
                 port:
+                  # the API port only: the Service has no other, /q/health and /q/metrics are on the
+                  # management port, which no Service exposes
                   name: http
 {{- end -}}
 {{- end -}}

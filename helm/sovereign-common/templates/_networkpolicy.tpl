@@ -1,7 +1,8 @@
 {{/*
 One policy per service, selecting its pods, with both policy types: whatever no rule below allows
-is denied, in and out. Allowed in: the services named in calledBy, the ingress controller (when
-networkPolicy.allowIngressController), Prometheus (when metrics.enabled), all on the HTTP port.
+is denied, in and out. Allowed in: the services named in calledBy and the ingress controller (when
+networkPolicy.allowIngressController) on the HTTP (API) port; Prometheus (when metrics.enabled) on
+the management port only. The kubelet's probes reach the management port from the node.
 Allowed out: DNS, this service's PostgreSQL, Kafka, Keycloak, the services in calls, and the
 named rules of networkPolicy.extraEgress (settlement: the EVM node's JSON-RPC).
 */}}
@@ -42,7 +43,7 @@ spec:
     - from:
         {{- toYaml $np.prometheus | nindent 8 }}
       ports:
-        - port: {{ .Values.service.port }}
+        - port: {{ .Values.management.port }}
           protocol: TCP
     {{- end }}
   egress:

@@ -84,9 +84,9 @@ class OutboxExactlyOnceIT {
                 .then().statusCode(200).extract().jsonPath().getList("isin", String.class);
     }
 
-    /** A counter of settlement's Prometheus endpoint, 0 if it has not been incremented yet. */
+    /** A counter of settlement's Prometheus endpoint (its management port), 0 if it has not been incremented yet. */
     private static double metric(String name, String type) {
-        String text = given().get(PlatformStack.url(Service.SETTLEMENT) + "/q/metrics").then().statusCode(200)
+        String text = given().get(PlatformStack.managementUrl(Service.SETTLEMENT) + "/q/metrics").then().statusCode(200)
                 .extract().asString();
         Matcher m = Pattern.compile("^" + Pattern.quote(name) + "\\{type=\"" + type + "\"} ([0-9.E]+)$",
                 Pattern.MULTILINE).matcher(text);

@@ -18,14 +18,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Every service is ready on its database and Kafka, documents itself and exposes metrics. */
+/**
+ * Every service is ready on its database and Kafka, documents itself on its API port and exposes
+ * metrics on its management port.
+ */
 @ExtendWith(PlatformStack.class)
 class PlatformHealthIT {
 
     @ParameterizedTest
     @EnumSource(Service.class)
     void readinessCoversTheDatabaseAndKafka(Service service) {
-        given().get(PlatformStack.url(service) + "/q/health/ready").then().statusCode(200)
+        given().get(PlatformStack.managementUrl(service) + "/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
     }
@@ -35,7 +38,7 @@ class PlatformHealthIT {
     void openApiAndMetricsAreServed(Service service) {
         given().get(PlatformStack.url(service) + "/q/openapi").then().statusCode(200)
                 .body(containsString("openapi:"));
-        given().get(PlatformStack.url(service) + "/q/metrics").then().statusCode(200)
+        given().get(PlatformStack.managementUrl(service) + "/q/metrics").then().statusCode(200)
                 .body(containsString("jvm_memory_used_bytes"));
     }
 

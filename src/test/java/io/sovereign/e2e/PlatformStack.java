@@ -93,6 +93,11 @@ public final class PlatformStack implements BeforeAllCallback {
         return config().serviceUrl(service);
     }
 
+    /** The service's management interface ({@code /q/health}, {@code /q/metrics}). */
+    public static String managementUrl(Service service) {
+        return config().managementUrl(service);
+    }
+
     /** A connection to a service's own database, as the service logs in (role and password = database name). */
     public static Connection database(Service service) throws SQLException {
         String db = service.database();

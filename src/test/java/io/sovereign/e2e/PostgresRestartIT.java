@@ -44,10 +44,10 @@ class PostgresRestartIT {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                     .until(() -> Arrays.stream(Service.values()).allMatch(s -> status(s, "ready") == 503));
             for (Service s : Service.values()) {
-                given().get(PlatformStack.url(s) + "/q/health/ready").then().statusCode(503)
+                given().get(PlatformStack.managementUrl(s) + "/q/health/ready").then().statusCode(503)
                         .body("status", equalTo("DOWN"))
                         .body("checks.find { it.name == 'Database connections health check' }.status", equalTo("DOWN"));
-                given().get(PlatformStack.url(s) + "/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+                given().get(PlatformStack.managementUrl(s) + "/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
             }
         } finally {
             PlatformStack.stack().startPostgres();
@@ -57,7 +57,7 @@ class PostgresRestartIT {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                 .until(() -> Arrays.stream(Service.values()).allMatch(s -> status(s, "ready") == 200));
         for (Service s : Service.values()) {
-            given().get(PlatformStack.url(s) + "/q/health/live").then().statusCode(200);
+            given().get(PlatformStack.managementUrl(s) + "/q/health/live").then().statusCode(200);
         }
 
         // a whole auction: announce, dealers' bids and a retail subscription, close, publish, settle
@@ -86,7 +86,7 @@ class PostgresRestartIT {
 
     private static int status(Service s, String check) {
         try {
-            return given().get(PlatformStack.url(s) + "/q/health/" + check).statusCode();
+            return given().get(PlatformStack.managementUrl(s) + "/q/health/" + check).statusCode();
         } catch (RuntimeException e) {
             return -1;
         }

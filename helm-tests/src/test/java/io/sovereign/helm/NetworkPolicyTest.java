@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Only the architecture's paths are open: people reach the portal through the ingress controller,
  * the portal calls auction-core, identity and settlement, every service reaches DNS, its own
- * PostgreSQL, Kafka and Keycloak, settlement the EVM node, Prometheus scrapes every service;
+ * PostgreSQL, Kafka and Keycloak, settlement the EVM node, Prometheus scrapes every service (on
+ * its management port);
  * everything else is denied.
  */
 @DisplayName("NetworkPolicies")
@@ -110,7 +111,7 @@ class NetworkPolicyTest {
 
     @ParameterizedTest(name = "{0} values")
     @EnumSource(Values.class)
-    @DisplayName("ingress: the portal from the ingress controller, the services from the portal, all of them from Prometheus, on their HTTP port only")
+    @DisplayName("ingress: the portal from the ingress controller, the services from the portal, on their HTTP port only; Prometheus on the management port only")
     void ingressOnlyFromTheArchitecturesCallers(Values values) {
         Rendered rendered = Charts.umbrella(values);
         assertThat(ingressSources(policyOf(rendered, rendered.deployment("bidder-portal"))))
@@ -128,8 +129,12 @@ class NetworkPolicyTest {
         }
         for (String service : SERVICES) {
             for (NetworkPolicyIngressRule rule : policyOf(rendered, rendered.deployment(service)).getSpec().getIngress()) {
+                boolean prometheus = rule.getFrom().stream().map(NetworkPolicyTest::describe).anyMatch("namespace monitoring"::equals);
+                int port = prometheus ? PORTS.get(service) + 1000 : PORTS.get(service);
+                assertThat(rule.getFrom()).extracting(NetworkPolicyTest::describe).as(service + " rule peers")
+                        .allSatisfy(peer -> assertThat(peer.equals("namespace monitoring")).isEqualTo(prometheus));
                 assertThat(rule.getPorts()).extracting(NetworkPolicyPort::getPort)
-                        .as(service + " ingress ports").allSatisfy(p -> assertThat(p.getIntVal()).isEqualTo(PORTS.get(service)));
+                        .as(service + " ingress ports").allSatisfy(p -> assertThat(p.getIntVal()).isEqualTo(port));
             }
         }
     }

@@ -57,14 +57,16 @@ class RenderedPlatformTest {
 
     @ParameterizedTest(name = "{0} values")
     @EnumSource(Values.class)
-    @DisplayName("every container has startup, readiness (/q/health/ready) and liveness (/q/health/live) probes")
+    @DisplayName("every container has startup, readiness (/q/health/ready) and liveness (/q/health/live) probes on its management port")
     void everyContainerHasHealthProbes(Values values) {
         containers(Charts.umbrella(values)).forEach(c -> {
             assertThat(path(c.getReadinessProbe())).as(c.getName() + " readiness probe").isEqualTo("/q/health/ready");
             assertThat(path(c.getLivenessProbe())).as(c.getName() + " liveness probe").isEqualTo("/q/health/live");
             assertThat(path(c.getStartupProbe())).as(c.getName() + " startup probe").startsWith("/q/health/");
-            assertThat(c.getReadinessProbe().getHttpGet().getPort().getStrVal())
-                    .as(c.getName() + " probes the container's http port").isEqualTo("http");
+            for (Probe probe : List.of(c.getStartupProbe(), c.getReadinessProbe(), c.getLivenessProbe())) {
+                assertThat(probe.getHttpGet().getPort().getStrVal())
+                        .as(c.getName() + " probes the container's management port").isEqualTo("management");
+            }
         });
     }
 

@@ -193,10 +193,11 @@ public final class LoadGen {
 
     private void checkReady() throws InterruptedException {
         try {
-            HttpResponse<String> r = control.send(HttpRequest.newBuilder(URI.create(o.auctionCoreUrl() + "/q/health/ready"))
+            // health is on the management interface, never on the API port
+            HttpResponse<String> r = control.send(HttpRequest.newBuilder(URI.create(o.auctionCoreManagementUrl() + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
-                throw new IllegalStateException("auction-core at " + o.auctionCoreUrl() + " is not ready: "
+                throw new IllegalStateException("auction-core at " + o.auctionCoreManagementUrl() + " is not ready: "
                         + r.statusCode() + " " + r.body());
             }
         } catch (IOException e) {

@@ -11,6 +11,7 @@ record Options(
         int clients,
         double targetBidsPerSecond,
         String auctionCoreUrl,
+        String auctionCoreManagementUrl,
         String keycloakUrl,
         String realm,
         List<String> dealers,
@@ -29,6 +30,8 @@ record Options(
               --clients N               concurrent virtual clients, spread over the dealers (default 64)
               --rate BIDS_PER_S         open loop at this total rate; 0 = closed loop, as fast as answers come (default 0)
               --auction-core-url URL    (default http://localhost:8081)
+              --auction-core-management-url URL
+                                        its management interface, for the readiness check (default http://localhost:9081)
               --keycloak-url URL        (default http://127.0.0.1:8180)
               --realm NAME              (default sovereign)
               --dealers a,b,c           dealer client ids, secret <id>-secret (default dealer-01,dealer-02,dealer-03)
@@ -44,7 +47,7 @@ record Options(
 
     static Options defaults() {
         return new Options(Duration.ofSeconds(60), Duration.ofSeconds(10), 64, 0, "http://localhost:8081",
-                "http://127.0.0.1:8180", "sovereign", List.of("dealer-01", "dealer-02", "dealer-03"),
+                "http://localhost:9081", "http://127.0.0.1:8180", "sovereign", List.of("dealer-01", "dealer-02", "dealer-03"),
                 Duration.ofSeconds(15), Duration.ofSeconds(10), true, 2000, 100, Duration.ofSeconds(60), true);
     }
 
@@ -80,6 +83,7 @@ record Options(
                 case "--clients" -> o.with(b -> b.clients = positiveInt(opt, v));
                 case "--rate" -> o.with(b -> b.targetBidsPerSecond = nonNegative(opt, v));
                 case "--auction-core-url" -> o.with(b -> b.auctionCoreUrl = stripSlash(v));
+                case "--auction-core-management-url" -> o.with(b -> b.auctionCoreManagementUrl = stripSlash(v));
                 case "--keycloak-url" -> o.with(b -> b.keycloakUrl = stripSlash(v));
                 case "--realm" -> o.with(b -> b.realm = v);
                 case "--dealers" -> o.with(b -> b.dealers = dealers(v));
@@ -171,6 +175,7 @@ record Options(
         int clients;
         double targetBidsPerSecond;
         String auctionCoreUrl;
+        String auctionCoreManagementUrl;
         String keycloakUrl;
         String realm;
         List<String> dealers;
@@ -188,6 +193,7 @@ record Options(
             clients = o.clients;
             targetBidsPerSecond = o.targetBidsPerSecond;
             auctionCoreUrl = o.auctionCoreUrl;
+            auctionCoreManagementUrl = o.auctionCoreManagementUrl;
             keycloakUrl = o.keycloakUrl;
             realm = o.realm;
             dealers = o.dealers;
@@ -201,7 +207,8 @@ record Options(
         }
 
         Options build() {
-            return new Options(duration, warmup, clients, targetBidsPerSecond, auctionCoreUrl, keycloakUrl, realm, dealers,
+            return new Options(duration, warmup, clients, targetBidsPerSecond, auctionCoreUrl, auctionCoreManagementUrl, keycloakUrl,
+                    realm, dealers,
                     closeMargin, requestTimeout, goal, goalBidsPerSecond, goalP99Millis, goalDuration, rawHttp);
         }
     }

@@ -22,13 +22,15 @@ class OptionsTest {
     @Test
     void parsesBothSpellings() {
         Options o = Options.parse("--duration", "5", "--clients=8", "--rate", "500", "--warmup", "1.5",
-                "--auction-core-url", "http://localhost:18081/", "--no-goal", "--dealers", "dealer-02", "--http", "jdk");
+                "--auction-core-url", "http://localhost:18081/",
+                "--auction-core-management-url", "http://localhost:19081/", "--no-goal", "--dealers", "dealer-02", "--http", "jdk");
         assertThat(o.rawHttp()).isFalse();
         assertThat(o.duration()).isEqualTo(Duration.ofSeconds(5));
         assertThat(o.warmup()).isEqualTo(Duration.ofMillis(1500));
         assertThat(o.clients()).isEqualTo(8);
         assertThat(o.openLoop()).isTrue();
         assertThat(o.auctionCoreUrl()).isEqualTo("http://localhost:18081");
+        assertThat(o.auctionCoreManagementUrl()).isEqualTo("http://localhost:19081");
         assertThat(o.goal()).isFalse();
         assertThat(o.dealers()).containsExactly("dealer-02");
     }

@@ -18,19 +18,17 @@ final class ServiceProcess {
     }
 
     static Child start(StackConfig config, Service service) {
-        return start(config, service, service.port(config.ports()), service.module());
+        Ports ports = config.ports();
+        return start(config, service, service.port(ports), service.managementPort(ports), service.module(), Map.of());
     }
 
     /**
-     * Starts an instance of a service listening on {@code port} (another replica when it is not the
-     * service's own port: same database, Kafka consumer group and chain), logging to {@code name}.log.
+     * Starts an instance of a service listening on {@code port} and {@code managementPort} (another
+     * replica when they are not the service's own: same database, Kafka consumer group and chain),
+     * logging to {@code name}.log, with {@code extra} added to the environment.
      */
-    static Child start(StackConfig config, Service service, int port, String name) {
-        return start(config, service, port, name, Map.of());
-    }
-
-    /** As {@link #start(StackConfig, Service, int, String)}, with {@code extra} added to the environment. */
-    static Child start(StackConfig config, Service service, int port, String name, Map<String, String> extra) {
+    static Child start(StackConfig config, Service service, int port, int managementPort, String name,
+            Map<String, String> extra) {
         Path jar = jar(config, service);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -T1 package -DskipTests)");
@@ -39,6 +37,7 @@ final class ServiceProcess {
         Map<String, String> env = new HashMap<>();
         ports.byEnvName().forEach((var, p) -> env.put(var, Integer.toString(p)));
         env.put(service.portVariable(), Integer.toString(port));
+        env.put(service.managementPortVariable(), Integer.toString(managementPort));
         env.put("HTTP_HOST", "127.0.0.1");
         env.put("DB_HOST", "127.0.0.1");
         env.put("DB_USER", service.database());
@@ -72,11 +71,12 @@ final class ServiceProcess {
     }
 
     static void awaitReady(StackConfig config, Service service, Child child) {
-        awaitReady(service.module(), config.serviceUrl(service), child);
+        awaitReady(service.module(), config.managementUrl(service), child);
     }
 
-    static void awaitReady(String name, String baseUrl, Child child) {
-        String url = baseUrl + "/q/health/ready";
+    /** Waits for {@code /q/health/ready} on the management interface at {@code managementUrl}. */
+    static void awaitReady(String name, String managementUrl, Child child) {
+        String url = managementUrl + "/q/health/ready";
         Probe.await(name, Duration.ofSeconds(180), child, () -> Probe.httpOk(url));
     }
 }

@@ -137,7 +137,7 @@ public final class Stack implements AutoCloseable {
         List<CompletableFuture<Void>> ready = new ArrayList<>();
         services.forEach((s, child) -> ready.add(CompletableFuture.runAsync(() -> {
             ServiceProcess.awaitReady(config, s, child);
-            log(s.module() + " ready on " + config.serviceUrl(s));
+            log(s.module() + " ready on " + config.serviceUrl(s) + " (management " + config.managementUrl(s) + ")");
         })));
         try {
             CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
@@ -160,7 +160,7 @@ public final class Stack implements AutoCloseable {
     private void checkPortsFree() {
         List<String> busy = new ArrayList<>();
         config.ports().byEnvName().forEach((name, port) -> {
-            boolean needed = (config.withServices() || !name.matches("(PORTAL|AUCTION_CORE|SETTLEMENT|IDENTITY)_PORT"))
+            boolean needed = (config.withServices() || !name.matches("(PORTAL|AUCTION_CORE|SETTLEMENT|IDENTITY)(_MANAGEMENT)?_PORT"))
                     && (external == null || !name.matches("(PG|KAFKA|KAFKA_CONTROLLER)_PORT"));
             if (needed && !Probe.portFree(port)) {
                 busy.add(port + " (" + name + ")");
@@ -279,9 +279,10 @@ public final class Stack implements AutoCloseable {
     }
 
     /**
-     * Starts another instance of a running service on {@code port} (same database, Kafka consumer
-     * group and chain account), waits until it is ready, and returns it; closing it stops it
-     * (SIGTERM). The stack stops it too if it is still running when the stack stops.
+     * Starts another instance of a running service on {@code port}, with its management interface
+     * on {@code port} + {@link Ports#MANAGEMENT_OFFSET} (same database, Kafka consumer group and chain
+     * account), waits until it is ready, and returns it; closing it stops it (SIGTERM). The stack
+     * stops it too if it is still running when the stack stops.
      */
     public Replica startReplica(Service service, int port) {
         return startReplica(service, port, Map.of());
@@ -290,10 +291,12 @@ public final class Stack implements AutoCloseable {
     /** {@link #startReplica(Service, int)} with these environment variables added (e.g. other limits). */
     public Replica startReplica(Service service, int port, Map<String, String> environment) {
         String name = service.module() + "-" + port;
-        Child child = keep(ServiceProcess.start(config, service, port, name, environment));
+        int managementPort = port + Ports.MANAGEMENT_OFFSET;
+        Child child = keep(ServiceProcess.start(config, service, port, managementPort, name, environment));
         String url = "http://127.0.0.1:" + port;
-        ServiceProcess.awaitReady(name, url, child);
-        return new Replica(url, () -> {
+        String managementUrl = "http://127.0.0.1:" + managementPort;
+        ServiceProcess.awaitReady(name, managementUrl, child);
+        return new Replica(url, managementUrl, () -> {
             synchronized (this) {
                 children.remove(child);
             }
@@ -301,8 +304,11 @@ public final class Stack implements AutoCloseable {
         });
     }
 
-    /** Another instance of a service, started by {@link #startReplica}. */
-    public record Replica(String url, Runnable stop) implements AutoCloseable {
+    /**
+     * Another instance of a service, started by {@link #startReplica}: its API at {@code url}, its
+     * health and metrics at {@code managementUrl}.
+     */
+    public record Replica(String url, String managementUrl, Runnable stop) implements AutoCloseable {
         @Override
         public void close() {
             stop.run();

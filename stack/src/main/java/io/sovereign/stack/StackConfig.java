@@ -56,6 +56,11 @@ public record StackConfig(Path projectRoot, Path stackDir, Ports ports, boolean 
         return "http://127.0.0.1:" + s.port(ports);
     }
 
+    /** A service's management interface: {@code /q/health}, {@code /q/metrics} (never on the API port). */
+    public String managementUrl(Service s) {
+        return "http://127.0.0.1:" + s.managementPort(ports);
+    }
+
     public Path logs() {
         return stackDir.resolve("logs");
     }

@@ -111,7 +111,8 @@ public final class StackLauncher {
                 Probe.httpOk("http://127.0.0.1:" + p.keycloakManagement() + "/health/ready"));
         all &= line("EVM node", config.evmUrl() + " (chain id 31337)", Probe.tcpOpen(p.evm()));
         for (Service s : Service.values()) {
-            all &= line(s.module(), config.serviceUrl(s), Probe.httpOk(config.serviceUrl(s) + "/q/health/ready"));
+            all &= line(s.module(), config.serviceUrl(s) + " (management " + config.managementUrl(s) + ")",
+                    Probe.httpOk(config.managementUrl(s) + "/q/health/ready"));
         }
         return all ? 0 : 3;
     }
@@ -126,7 +127,7 @@ public final class StackLauncher {
         System.out.println("Sovereign primary-auction platform is up:");
         status(config);
         System.out.println("  portal (browser): http://localhost:" + config.ports().portal());
-        System.out.println("  OpenAPI: <service>/q/openapi · health: <service>/q/health/ready · metrics: <service>/q/metrics");
+        System.out.println("  OpenAPI: <service>/q/openapi · on each management port: /q/health/ready, /q/metrics");
         System.out.println("Dev users (password = user name + -pw), token via client platform-cli:");
         DevUsers.PEOPLE.forEach(u -> System.out.printf("  %-12s %s%n", u.username(), u.roles()));
         System.out.println("Dealer systems (client credentials, secret = client id + -secret): "

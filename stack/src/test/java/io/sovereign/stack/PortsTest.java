@@ -18,6 +18,22 @@ class PortsTest {
     }
 
     @Test
+    void eachServiceHasAManagementPortAThousandAboveItsApiPort() {
+        Ports p = Ports.defaults();
+        assertThat(p.byEnvName()).containsEntry("PORTAL_MANAGEMENT_PORT", 9080)
+                .containsEntry("AUCTION_CORE_MANAGEMENT_PORT", 9081).containsEntry("SETTLEMENT_MANAGEMENT_PORT", 9082)
+                .containsEntry("IDENTITY_MANAGEMENT_PORT", 9083);
+        for (Service s : Service.values()) {
+            assertThat(s.managementPort(p)).as(s.module()).isEqualTo(s.port(p) + Ports.MANAGEMENT_OFFSET);
+            assertThat(p.byEnvName()).containsEntry(s.managementPortVariable(), s.managementPort(p));
+        }
+        Ports overridden = p.withOverrides(Map.of("SETTLEMENT_MANAGEMENT_PORT", "9282"));
+        assertThat(overridden.settlementManagement()).isEqualTo(9282);
+        assertThat(overridden.settlement()).isEqualTo(8082);
+        assertThat(p.shifted(10_000).portalManagement()).isEqualTo(19080);
+    }
+
+    @Test
     void environmentVariablesOverrideSinglePorts() {
         Ports p = Ports.defaults().withOverrides(Map.of("AUCTION_CORE_PORT", "9181", "UNRELATED", "1"));
         assertThat(p.auctionCore()).isEqualTo(9181);

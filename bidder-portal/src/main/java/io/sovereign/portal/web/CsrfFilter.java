@@ -10,17 +10,20 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
 /**
  * CSRF protection of every form (double-submit cookie, as Quarkus' rest-csrf extension does): each
- * page request without one gets a random {@code csrf-token} cookie (HttpOnly, SameSite=Lax, Secure
- * over TLS), every form carries the same value in a hidden field ({@code templates/csrf.html}), and
- * a state-changing request (POST, PUT, PATCH, DELETE) is refused with 403 unless it is a form whose
- * field equals the cookie. A page of another site can make a browser send the portal's cookies but
- * can neither read the cookie nor the page, so it cannot know the value. A request with an
+ * page request without one gets a random {@code csrf-token} cookie (HttpOnly, SameSite=Lax; Secure
+ * as the login cookies are: over TLS, directly or through a trusted proxy, or always with
+ * {@code PORTAL_COOKIE_FORCE_SECURE}), every form carries the same value in a hidden field
+ * ({@code templates/csrf.html}), and a state-changing request (POST, PUT, PATCH, DELETE) is
+ * refused with 403 unless it is a form whose field equals the cookie. A page of another site can
+ * make a browser send the portal's cookies but can neither read the cookie nor the page, so it
+ * cannot know the value. A request with an
  * {@code Authorization: Bearer} header (scripts and tests, hybrid mode) is not checked: a browser
  * never adds that header by itself, so it cannot be forged cross-site.
  */
@@ -30,9 +33,12 @@ public class CsrfFilter {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Csrf csrf;
+    private final boolean forceSecure;
 
-    public CsrfFilter(Csrf csrf) {
+    public CsrfFilter(Csrf csrf,
+            @ConfigProperty(name = "quarkus.oidc.authentication.cookie-force-secure", defaultValue = "false") boolean forceSecure) {
         this.csrf = csrf;
+        this.forceSecure = forceSecure;
     }
 
     @ServerRequestFilter(readBody = true)
@@ -43,7 +49,7 @@ public class CsrfFilter {
             if (expected == null || expected.length() < 32) {
                 expected = newToken();
                 routing.response().addCookie(Cookie.cookie(Csrf.NAME, expected).setPath("/").setHttpOnly(true)
-                        .setSameSite(CookieSameSite.LAX).setSecure(SecurityHeaders.overTls(routing.request())));
+                        .setSameSite(CookieSameSite.LAX).setSecure(forceSecure || SecurityHeaders.overTls(routing.request())));
             }
             csrf.setToken(expected);
             return null;

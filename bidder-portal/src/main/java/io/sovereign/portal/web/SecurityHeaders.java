@@ -14,7 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * are {@code type="application/json"}, never executed), so the policy allows scripts and styles
  * from the portal itself only; forms may post to the portal and, for the login, to Keycloak.
  * {@code Strict-Transport-Security} is sent only on a request that came over TLS, directly or as
- * told by a TLS-terminating proxy ({@code X-Forwarded-Proto: https}).
+ * told by a trusted TLS-terminating proxy ({@code X-Forwarded-Proto: https} from an address of
+ * {@code PORTAL_TRUSTED_PROXIES}, see {@link ProxyTrust}); the same header from anyone else is ignored.
  */
 @ApplicationScoped
 public class SecurityHeaders {
@@ -50,7 +51,12 @@ public class SecurityHeaders {
         });
     }
 
+    /**
+     * Whether the browser's request came over TLS. Quarkus' forwarded-header handling has already
+     * applied a trusted proxy's {@code X-Forwarded-Proto} to the request (and ignored an untrusted
+     * one's), so the header itself is never read here.
+     */
     static boolean overTls(HttpServerRequest request) {
-        return request.isSSL() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
+        return request.isSSL();
     }
 }
