@@ -80,7 +80,7 @@ class OutboxParkingIT {
         assertThat(metric("outbox_parked_events")).isGreaterThanOrEqualTo(1);
         assertThat(metric("outbox_held_events")).isGreaterThanOrEqualTo(1);
         assertThat(metric("outbox_events_parked_total")).isGreaterThanOrEqualTo(parkingsBefore + 1);
-        JsonPath ready = given().get(PlatformStack.url(Service.AUCTION_CORE) + "/q/health/ready").then().statusCode(200)
+        JsonPath ready = given().get(PlatformStack.managementUrl(Service.AUCTION_CORE) + "/q/health/ready").then().statusCode(200)
                 .extract().jsonPath();
         assertThat(ready.getString("status")).isEqualTo("UP");
         assertThat(ready.getString("checks.find { it.name == 'Outbox parked events' }.status")).isEqualTo("UP");
@@ -207,7 +207,7 @@ class OutboxParkingIT {
 
     /** A meter of auction-core's Prometheus endpoint (any tags), 0 if it is not there yet. */
     private static double metric(String name) {
-        String text = given().get(PlatformStack.url(Service.AUCTION_CORE) + "/q/metrics").then().statusCode(200)
+        String text = given().get(PlatformStack.managementUrl(Service.AUCTION_CORE) + "/q/metrics").then().statusCode(200)
                 .extract().asString();
         Matcher m = Pattern.compile("^" + Pattern.quote(name) + "(?:\\{[^}]*})? ([0-9.E+-]+)$", Pattern.MULTILINE)
                 .matcher(text);
