@@ -32,8 +32,10 @@ class MachineIdentityIT {
 
     @Test
     void theRealmRefusesServiceAccountUserNames() {
-        for (String name : new String[] {"service-account-x", "Service-Account-platform-cli",
-                "service-account-dealer-" + UUID.randomUUID().toString().substring(0, 8)}) {
+        // (not the exact names of the squatters below: a taken name is a 409 before the profile is checked)
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        for (String name : new String[] {"service-account-x" + suffix, "Service-Account-Platform-CLI-" + suffix,
+                "service-account-dealer-" + suffix}) {
             given().auth().oauth2(KeycloakUsers.adminToken()).contentType("application/json")
                     .body(Map.of("username", name, "enabled", true, "email", UUID.randomUUID() + "@sovereign.test",
                             "firstName", "Would", "lastName", "Be"))
