@@ -75,6 +75,122 @@ class DealerOnboardingIT {
                 + "/api/v1/auctions").then().statusCode(200);
     }
 
+    private static io.restassured.response.Response request(String clientId) {
+        return given().auth().oauth2(Tokens.user("desk1")).contentType("application/json")
+                .body("{\"clientId\": \"" + clientId + "\", \"legalName\": \"Would Be Dealer LLC\"}")
+                .post(dealers(""));
+    }
+
+    private static String keycloak(String path) {
+        return PlatformStack.config().keycloakUrl() + "/admin/realms/sovereign" + path;
+    }
+
+    /** The secret Keycloak holds for a client (read with the admin API). */
+    private static String secretInKeycloak(String admin, String clientId) {
+        String id = given().auth().oauth2(admin).queryParam("clientId", clientId).get(keycloak("/clients")).then()
+                .statusCode(200).extract().path("[0].id");
+        return given().auth().oauth2(admin).get(keycloak("/clients/" + id + "/client-secret")).then().statusCode(200)
+                .extract().path("value");
+    }
+
+    /**
+     * The attack of issue 15: desk1 requested dealer-03 (a dev dealer), desk2 approved, and the 201 carried
+     * "dealer-03-secret". Every client the realm has (the dev dealers, the portal, the CLI, Keycloak's own
+     * admin-cli and realm-management) is refused at the request: 409 problem, no secret, nothing stored.
+     */
+    @Test
+    void existingClientsAreRefusedAndNoSecretLeaves() {
+        for (String existing : java.util.List.of("dealer-03", "dealer-01", "bidder-portal", "platform-cli", "admin-cli",
+                "realm-management", "broker", "account")) {
+            String body = request(existing).then().statusCode(409).contentType("application/problem+json")
+                    .body("status", equalTo(409)).body("$", not(hasKey("clientSecret")))
+                    .extract().asString();
+            assertThat(body).as(existing).doesNotContain("-secret").doesNotContain("clientSecret");
+        }
+        given().auth().oauth2(Tokens.user("desk1")).get(dealers("")).then().statusCode(200)
+                .body("clientId", not(hasItem("dealer-03"))).body("clientId", not(hasItem("admin-cli")));
+        // dealer-03 still works with its own secret: nothing was changed in Keycloak
+        token("dealer-03", "dealer-03-secret").then().statusCode(200);
+    }
+
+    /** A person who squatted service-account-<id> (as a user name) cannot block, nor take over, the dealer. */
+    @Test
+    void aSquattedServiceAccountNameIsRefused() {
+        String clientId = "dealer-" + UUID.randomUUID().toString().substring(0, 8);
+        KeycloakUsers.importBypassingProfile("service-account-" + clientId, "retail-investor");
+        request(clientId).then().statusCode(409).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("service-account-" + clientId))
+                .body("$", not(hasKey("clientSecret")));
+        given().auth().oauth2(KeycloakUsers.adminToken()).queryParam("clientId", clientId).get(keycloak("/clients"))
+                .then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    /**
+     * Between the request and the approval the id is taken in Keycloak (a client, or a squatted
+     * service-account user): the approval checks again, answers 409 with no secret, creates nothing, and
+     * the dealer stays pending.
+     */
+    @Test
+    void anIdTakenBetweenRequestAndApprovalIsRefusedAtTheApproval() {
+        String admin = KeycloakUsers.adminToken();
+        String raced = "dealer-" + UUID.randomUUID().toString().substring(0, 8);
+        request(raced).then().statusCode(202);
+        given().auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("clientId", raced, "secret", raced + "-theirs", "publicClient", false,
+                        "serviceAccountsEnabled", true, "standardFlowEnabled", false))
+                .post(keycloak("/clients")).then().statusCode(201);
+        given().auth().oauth2(Tokens.user("desk2")).post(dealers("/" + raced + "/approve")).then().statusCode(409)
+                .contentType("application/problem+json").body("$", not(hasKey("clientSecret")));
+        assertThat(secretInKeycloak(admin, raced)).isEqualTo(raced + "-theirs");
+        given().auth().oauth2(Tokens.user("desk1")).get(dealers("")).then().statusCode(200)
+                .body("find { it.clientId == '" + raced + "' }.status", equalTo("PENDING_APPROVAL"));
+
+        String squatted = "dealer-" + UUID.randomUUID().toString().substring(0, 8);
+        request(squatted).then().statusCode(202);
+        KeycloakUsers.importBypassingProfile("service-account-" + squatted, "retail-investor");
+        given().auth().oauth2(Tokens.user("desk2")).post(dealers("/" + squatted + "/approve")).then().statusCode(409)
+                .contentType("application/problem+json").body("$", not(hasKey("clientSecret")));
+        given().auth().oauth2(admin).queryParam("clientId", squatted).get(keycloak("/clients"))
+                .then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    /** A new secret: requested by one officer, approved by another, shown once; the old one stops working. */
+    @Test
+    void aNewSecretNeedsFourEyesAndIsShownOnce() {
+        String clientId = "dealer-" + UUID.randomUUID().toString().substring(0, 8);
+        request(clientId).then().statusCode(202);
+        String first = given().auth().oauth2(Tokens.user("desk2")).post(dealers("/" + clientId + "/approve"))
+                .then().statusCode(201).extract().path("clientSecret");
+        token(clientId, first).then().statusCode(200);
+
+        // nothing pending: no secret for the asking
+        given().auth().oauth2(Tokens.user("desk2")).post(dealers("/" + clientId + "/secret/approve")).then()
+                .statusCode(409).body("$", not(hasKey("clientSecret")));
+        given().auth().oauth2(Tokens.user("desk1")).post(dealers("/" + clientId + "/secret")).then().statusCode(202)
+                .body("secretRequestedBy", equalTo("desk1")).body("$", not(hasKey("clientSecret")));
+        given().auth().oauth2(Tokens.user("desk1")).post(dealers("/" + clientId + "/secret")).then().statusCode(409);
+        given().auth().oauth2(Tokens.user("desk1")).post(dealers("/" + clientId + "/secret/approve")).then()
+                .statusCode(403).contentType("application/problem+json").body("$", not(hasKey("clientSecret")));
+        token(clientId, first).then().statusCode(200);
+        given().auth().oauth2(Tokens.dealer("dealer-01")).post(dealers("/" + clientId + "/secret/approve")).then()
+                .statusCode(403);
+
+        String second = given().auth().oauth2(Tokens.user("desk2")).post(dealers("/" + clientId + "/secret/approve"))
+                .then().statusCode(201).body("secretRegeneratedBy", equalTo("desk2"))
+                .body("$", not(hasKey("secretRequestedBy"))).extract().path("clientSecret");
+        assertThat(second).isNotBlank().isNotEqualTo(first);
+        token(clientId, second).then().statusCode(200);
+        token(clientId, first).then().statusCode(anyOf(equalTo(400), equalTo(401)));
+        // shown once
+        given().auth().oauth2(Tokens.user("desk2")).post(dealers("/" + clientId + "/secret/approve")).then()
+                .statusCode(409).body("$", not(hasKey("clientSecret")));
+        given().auth().oauth2(Tokens.user("desk1")).get(dealers("")).then().statusCode(200)
+                .body("find { it.clientId == '" + clientId + "' }", not(hasKey("clientSecret")));
+        // a disabled dealer gets no new secret
+        given().auth().oauth2(Tokens.user("desk1")).post(dealers("/" + clientId + "/disable")).then().statusCode(200);
+        given().auth().oauth2(Tokens.user("desk1")).post(dealers("/" + clientId + "/secret")).then().statusCode(409);
+    }
+
     @Test
     void onlyTheDeskOnboardsAndBadIdsAreNamed() {
         given().auth().oauth2(Tokens.dealer("dealer-01")).contentType("application/json")

@@ -40,6 +40,33 @@ final class KeycloakUsers {
         return id;
     }
 
+    /**
+     * A user named as the realm's user profile refuses (e.g. {@code service-account-x}), put in
+     * anyway through the admin API's partial import, which does not validate the profile: what
+     * an attacker would get from an older realm or a careless administrator. Password = user name
+     * + "-pw". Returns its id.
+     */
+    static String importBypassingProfile(String username, String... roles) {
+        String base = PlatformStack.config().keycloakUrl();
+        Map<String, Object> user = Map.of("username", username, "enabled", true, "emailVerified", true,
+                "firstName", "Squatting", "lastName", "Person", "email", username + "@sovereign.test",
+                "realmRoles", List.of(roles),
+                "credentials", List.of(Map.of("type", "password", "value", username + "-pw", "temporary", false)));
+        String id = given().auth().oauth2(adminToken()).contentType("application/json")
+                .body(Map.of("ifResourceExists", "FAIL", "users", List.of(user)))
+                .post(base + "/admin/realms/sovereign/partialImport")
+                .then().statusCode(200).extract().path("results[0].id");
+        USERNAMES.put(id, username);
+        return id;
+    }
+
+    /** The ids of the realm's users with exactly this user name (none or one). */
+    static List<String> idsOf(String username) {
+        return given().auth().oauth2(adminToken()).queryParam("username", username).queryParam("exact", true)
+                .get(PlatformStack.config().keycloakUrl() + "/admin/realms/sovereign/users")
+                .then().statusCode(200).extract().jsonPath().getList("id", String.class);
+    }
+
     /** A token of Keycloak's admin (master realm, admin-cli) for the admin REST API. */
     static String adminToken() {
         return given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli",

@@ -73,7 +73,8 @@ class RealmsIT {
             admin().get(adminUrl(realm, "/authentication/required-actions/CONFIGURE_TOTP")).then().statusCode(200)
                     .body("enabled", org.hamcrest.Matchers.equalTo(true));
 
-            // a one-time password for every role that includes otp-required: the desk and the supervisor
+            // a one-time password for every role that includes otp-required: the desk, the supervisor, compliance
+            // and settlement (the people who publish results, approve KYC and move money)
             List<Map<String, Object>> steps = admin().get(adminUrl(realm,
                     "/authentication/flows/browser with role OTP/executions")).then().statusCode(200)
                     .extract().jsonPath().getList("$");
@@ -83,15 +84,48 @@ class RealmsIT {
                     .findFirst().orElseThrow().get("authenticationConfig");
             admin().get(adminUrl(realm, "/authentication/config/" + configId)).then().statusCode(200)
                     .body("config.condUserRole", org.hamcrest.Matchers.equalTo("otp-required"));
-            for (String role : List.of("auction-desk", "auction-supervisor")) {
+            for (String role : List.of("auction-desk", "auction-supervisor", "compliance-officer", "settlement-operator")) {
                 assertThat(admin().get(adminUrl(realm, "/roles/" + role + "/composites")).then().statusCode(200)
                         .extract().jsonPath().getList("name", String.class)).containsExactly("otp-required");
             }
             assertThat(admin().get(adminUrl(realm, "/roles/primary-dealer/composites")).then().statusCode(200)
                     .extract().jsonPath().getList("name", String.class)).isEmpty();
+            assertUsernamesOfServiceAccountsAreReserved(realm);
         } finally {
             admin().delete(adminUrl(realm, "")).then().statusCode(204);
         }
+    }
+
+    /** The realm's user profile refuses user names starting with service-account- (machines' names). */
+    private static void assertUsernamesOfServiceAccountsAreReserved(String realm) {
+        JsonPath profile = admin().get(adminUrl(realm, "/users/profile")).then().statusCode(200).extract().jsonPath();
+        assertThat(profile.getString("attributes.find { it.name == 'username' }.validations.pattern.pattern"))
+                .isEqualTo("^(?!service-account-).*$");
+    }
+
+    @Test
+    void theDevRealmHasTheSecondFactorReadyAndOffByDefault() {
+        JsonPath r = admin().get(adminUrl("sovereign", "")).then().statusCode(200).extract().jsonPath();
+        assertThat(r.getString("browserFlow")).isEqualTo("browser password only");
+        assertThat(r.getString("directGrantFlow")).isEqualTo("direct grant password only");
+        List<Map<String, Object>> mfa = admin().get(adminUrl("sovereign",
+                "/authentication/flows/browser with role OTP/executions")).then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        assertThat(mfa).extracting(s -> s.get("providerId")).contains("auth-username-password-form",
+                "conditional-user-role", "auth-otp-form");
+        for (String role : List.of("auction-supervisor", "compliance-officer", "settlement-operator")) {
+            assertThat(admin().get(adminUrl("sovereign", "/roles/" + role + "/composites")).then().statusCode(200)
+                    .extract().jsonPath().getList("name", String.class)).containsExactly("otp-required");
+        }
+        assertThat(admin().get(adminUrl("sovereign", "/roles/auction-desk/composites")).then().statusCode(200)
+                .extract().jsonPath().getList("name", String.class)).isEmpty();
+        for (String user : List.of("desk2", "compliance1", "operator1")) {
+            String id = admin().queryParam("username", user).queryParam("exact", true)
+                    .get(adminUrl("sovereign", "/users")).then().statusCode(200).extract().path("[0].id");
+            assertThat(admin().get(adminUrl("sovereign", "/users/" + id + "/credentials")).then().statusCode(200)
+                    .extract().jsonPath().getList("type", String.class)).as(user).contains("password", "otp");
+        }
+        assertUsernamesOfServiceAccountsAreReserved("sovereign");
     }
 
     @Test

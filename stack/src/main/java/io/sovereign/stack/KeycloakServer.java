@@ -23,6 +23,9 @@ import java.util.zip.ZipInputStream;
 final class KeycloakServer {
 
     static final String REALM_FILE = "identity/src/main/resources/realm/sovereign-realm.json";
+    /** The dev realm's browser flows: password only (default), and production's, with OTP for privileged roles. */
+    static final String PASSWORD_ONLY_FLOW = "browser password only";
+    static final String MFA_FLOW = "browser with role OTP";
 
     private KeycloakServer() {
     }
@@ -36,6 +39,7 @@ final class KeycloakServer {
             // the portal's redirect URIs follow its configured port
             realm = realm.replace("http://localhost:8080", "http://localhost:" + config.ports().portal())
                     .replace("http://127.0.0.1:8080", "http://127.0.0.1:" + config.ports().portal());
+            realm = bindBrowserFlow(realm, config.mfa());
             Files.writeString(importDir.resolve("sovereign-realm.json"), realm, StandardCharsets.UTF_8);
             List<String> cmd = List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev", "--import-realm",
                     "--http-host=127.0.0.1", "--http-port=" + config.ports().keycloak(),
@@ -51,6 +55,15 @@ final class KeycloakServer {
         } catch (IOException e) {
             throw new UncheckedIOException("Keycloak did not start: " + e.getMessage(), e);
         }
+    }
+
+    /** The realm with the browser flow bound that MFA on or off asks for (the file binds the password-only one). */
+    static String bindBrowserFlow(String realm, boolean mfa) {
+        String passwordOnly = "\"browserFlow\": \"" + PASSWORD_ONLY_FLOW + "\"";
+        if (!realm.contains(passwordOnly)) {
+            throw new IllegalStateException(REALM_FILE + " does not bind the browser flow \"" + PASSWORD_ONLY_FLOW + "\"");
+        }
+        return mfa ? realm.replace(passwordOnly, "\"browserFlow\": \"" + MFA_FLOW + "\"") : realm;
     }
 
     static void awaitReady(StackConfig config, Child keycloak) {

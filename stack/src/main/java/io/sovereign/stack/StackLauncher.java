@@ -132,6 +132,14 @@ public final class StackLauncher {
         DevUsers.PEOPLE.forEach(u -> System.out.printf("  %-12s %s%n", u.username(), u.roles()));
         System.out.println("Dealer systems (client credentials, secret = client id + -secret): "
                 + String.join(", ", DevUsers.DEALERS));
+        if (config.mfa()) {
+            System.out.println("MFA on: desk2, compliance1 and operator1 enter a one-time password at browser login;"
+                    + " dev TOTP secrets (Base32 for an authenticator app):");
+            DevUsers.TOTP_SECRETS.forEach((user, secret) -> System.out.printf("  %-12s %s%n", user,
+                    Base32.encode(secret.getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+        } else {
+            System.out.println("MFA off (./platform up --mfa asks the privileged people for a one-time password)");
+        }
         System.out.println("Logs: " + config.logs());
     }
 

@@ -38,4 +38,13 @@ public class Dealer extends PanacheEntityBase {
     public String disabledBy;
     @Column(name = "disabled_at")
     public Instant disabledAt;
+    /** A new secret requested and not yet approved by a second officer (null when none is pending). */
+    @Column(name = "secret_requested_by")
+    public String secretRequestedBy;
+    @Column(name = "secret_requested_at")
+    public Instant secretRequestedAt;
+    @Column(name = "secret_regenerated_by")
+    public String secretRegeneratedBy;
+    @Column(name = "secret_regenerated_at")
+    public Instant secretRegeneratedAt;
 }

@@ -43,7 +43,9 @@ public class DealerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "202", description = "Requested; another desk officer must approve it")
     @APIResponse(responseCode = "400", description = "Invalid client id or legal name")
-    @APIResponse(responseCode = "409", description = "Client id taken")
+    @APIResponse(responseCode = "409", description = "Client id taken: a dealer, or any Keycloak client or user "
+            + "service-account-<clientId>, has it; no secret is returned")
+    @APIResponse(responseCode = "502", description = "Keycloak could not be reached; nothing changed")
     public Response request(@NotNull @Valid DealerRequest request) {
         return Response.accepted(DealerView.of(service.request(request, caller.username()), null)).build();
     }
@@ -53,10 +55,33 @@ public class DealerResource {
     @APIResponse(responseCode = "201", description = "Created in Keycloak; clientSecret is shown this once")
     @APIResponse(responseCode = "403", description = "The requesting officer cannot approve (four eyes)")
     @APIResponse(responseCode = "404", description = "Unknown dealer")
-    @APIResponse(responseCode = "409", description = "Not pending approval")
+    @APIResponse(responseCode = "409", description = "Not pending approval, or the client id was taken in Keycloak "
+            + "since the request (nothing created, no secret)")
     @APIResponse(responseCode = "502", description = "Keycloak could not be reached; nothing changed")
     public Response approve(@PathParam("clientId") String clientId) {
         DealerService.Approved a = service.approve(clientId, caller.username());
+        return Response.status(Response.Status.CREATED).entity(DealerView.of(a.dealer(), a.secret())).build();
+    }
+
+    @POST
+    @Path("/{clientId}/secret")
+    @APIResponse(responseCode = "202", description = "A new secret is requested; another desk officer must approve it")
+    @APIResponse(responseCode = "404", description = "Unknown dealer")
+    @APIResponse(responseCode = "409", description = "Not active, or a request is pending already")
+    public Response requestSecret(@PathParam("clientId") String clientId) {
+        return Response.accepted(DealerView.of(service.requestSecret(clientId, caller.username()), null)).build();
+    }
+
+    @POST
+    @Path("/{clientId}/secret/approve")
+    @APIResponse(responseCode = "201", description = "Keycloak generated a new secret (the old one no longer works); "
+            + "clientSecret is shown this once")
+    @APIResponse(responseCode = "403", description = "The requesting officer cannot approve (four eyes)")
+    @APIResponse(responseCode = "404", description = "Unknown dealer")
+    @APIResponse(responseCode = "409", description = "No new secret pending, or the dealer is not active")
+    @APIResponse(responseCode = "502", description = "Keycloak could not be reached; nothing changed")
+    public Response approveSecret(@PathParam("clientId") String clientId) {
+        DealerService.Approved a = service.approveSecret(clientId, caller.username());
         return Response.status(Response.Status.CREATED).entity(DealerView.of(a.dealer(), a.secret())).build();
     }
 

@@ -11,10 +11,14 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Dealer onboarding with four eyes: one desk officer requests a dealer, another approves it, and
  * only then does the dealer exist in Keycloak; its secret is shown once, in the approval's answer.
+ * A client id Keycloak already knows is refused at the request and again at the approval (another
+ * may have taken it meanwhile): onboarding creates a client, never adopts one, so it can never hand
+ * out an existing client's secret. A new secret needs the same four eyes.
  */
 @ApplicationScoped
 public class DealerService {
@@ -29,9 +33,17 @@ public class DealerService {
 
     @Transactional
     public Dealer request(DealerRequest r, String requestedBy) {
-        if (Dealer.findById(r.clientId()) != null || r.clientId().equals("platform-cli")
-                || r.clientId().equals("bidder-portal")) {
+        if (Dealer.findById(r.clientId()) != null) {
             throw ProblemException.conflict("Client id " + r.clientId() + " is taken");
+        }
+        Optional<String> taken;
+        try {
+            taken = keycloak.whyTaken(r.clientId());
+        } catch (RuntimeException e) {
+            throw keycloakUnavailable("The client id could not be checked in Keycloak; try again");
+        }
+        if (taken.isPresent()) {
+            throw ProblemException.conflict(taken.get());
         }
         Dealer d = new Dealer();
         d.clientId = r.clientId();
@@ -57,9 +69,11 @@ public class DealerService {
         String secret;
         try {
             secret = keycloak.create(d.clientId, d.legalName);
+        } catch (KeycloakDealers.Taken e) {
+            // still pending: nothing was created, no secret leaves; the desk requests another id
+            throw ProblemException.conflict(e.getMessage());
         } catch (RuntimeException e) {
-            throw new ProblemException(502, "Keycloak unavailable",
-                    "The dealer could not be created in Keycloak; try the approval again", List.of());
+            throw keycloakUnavailable("The dealer could not be created in Keycloak; try the approval again");
         }
         d.status = Dealer.Status.ACTIVE;
         d.approvedBy = approver;
@@ -76,8 +90,7 @@ public class DealerService {
         try {
             keycloak.disable(clientId);
         } catch (RuntimeException e) {
-            throw new ProblemException(502, "Keycloak unavailable",
-                    "The dealer could not be disabled in Keycloak; try again", List.of());
+            throw keycloakUnavailable("The dealer could not be disabled in Keycloak; try again");
         }
         d.status = Dealer.Status.DISABLED;
         d.disabledBy = officer;
@@ -85,6 +98,49 @@ public class DealerService {
         // every service refuses the dealer's tokens already issued once it reads this
         outbox.publish(new DealerDisabled(d.clientId, d.clientId, officer, d.disabledAt));
         return d;
+    }
+
+    /** One desk officer asks for a new secret of an active dealer; another must approve it. */
+    @Transactional
+    public Dealer requestSecret(String clientId, String officer) {
+        Dealer d = find(clientId, LockModeType.PESSIMISTIC_WRITE);
+        if (d.status != Dealer.Status.ACTIVE) {
+            throw ProblemException.conflict("Dealer " + clientId + " is " + d.status + "; only an active dealer gets a new secret");
+        }
+        if (d.secretRequestedBy != null) {
+            throw ProblemException.conflict("A new secret for dealer " + clientId + " was requested by "
+                    + d.secretRequestedBy + " and awaits another officer's approval");
+        }
+        d.secretRequestedBy = officer;
+        d.secretRequestedAt = Instant.now();
+        return d;
+    }
+
+    /** Another officer approves: Keycloak generates the new secret (the old one stops working), shown this once. */
+    @Transactional
+    public Approved approveSecret(String clientId, String approver) {
+        Dealer d = find(clientId, LockModeType.PESSIMISTIC_WRITE);
+        if (d.secretRequestedBy == null) {
+            throw ProblemException.conflict("No new secret for dealer " + clientId + " is pending approval");
+        }
+        if (d.secretRequestedBy.equals(approver)) {
+            throw ProblemException.forbidden("Four eyes: the officer who requested a new secret for dealer " + clientId
+                    + " cannot approve it; another desk officer must");
+        }
+        if (d.status != Dealer.Status.ACTIVE) {
+            throw ProblemException.conflict("Dealer " + clientId + " is " + d.status + "; only an active dealer gets a new secret");
+        }
+        String secret;
+        try {
+            secret = keycloak.regenerateSecret(clientId);
+        } catch (RuntimeException e) {
+            throw keycloakUnavailable("The secret could not be regenerated in Keycloak; try the approval again");
+        }
+        d.secretRequestedBy = null;
+        d.secretRequestedAt = null;
+        d.secretRegeneratedBy = approver;
+        d.secretRegeneratedAt = Instant.now();
+        return new Approved(d, secret);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -95,6 +151,10 @@ public class DealerService {
     private static Dealer find(String clientId, LockModeType lock) {
         return Dealer.<Dealer>findByIdOptional(clientId, lock)
                 .orElseThrow(() -> ProblemException.notFound("No dealer " + clientId));
+    }
+
+    private static ProblemException keycloakUnavailable(String detail) {
+        return new ProblemException(502, "Keycloak unavailable", detail, List.of());
     }
 
     public record Approved(Dealer dealer, String secret) {
