@@ -142,9 +142,8 @@ final class KafkaBroker {
                 "share.coordinator.state.topic.num.partitions=1",
                 "group.initial.rebalance.delay.ms=0",
                 "auto.create.topics.enable=false",
-                // AuctionResultsPublished carries every allocation of an auction in one event
-                "message.max.bytes=67108864",
-                "replica.fetch.max.bytes=67108864",
+                // Kafka's default record limit (message.max.bytes, 1 MiB) as in production: the
+                // allocations of a large auction travel in AllocationsPublished chunks
                 "num.network.threads=2",
                 "num.io.threads=2",
                 "num.recovery.threads.per.data.dir=1",

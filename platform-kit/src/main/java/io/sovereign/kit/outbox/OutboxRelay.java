@@ -67,9 +67,8 @@ public class OutboxRelay {
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeoutMs);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(sendTimeoutMs, 10_000));
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        // AuctionResultsPublished carries every allocation of an auction (about 400 bytes each): a
-        // 100,000-bid auction is one ~40 MB event, sent compressed; topics allow 64 MB (KafkaBroker, helm/README)
-        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 64 * 1024 * 1024);
+        // Kafka's default record limits (1 MiB) are kept: a large auction's allocations go out in
+        // AllocationsPublished chunks of about 0.6 MB at most (events' AllocationChunks)
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
