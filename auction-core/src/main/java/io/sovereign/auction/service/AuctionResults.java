@@ -114,11 +114,11 @@ public class AuctionResults {
     }
 
     /** What settlement verifies a publication by: how many allocations and their digest. */
-    private record Publication(int allocationCount, String allocationsDigest) {
+    private record Publication(Instant publishedAt, int allocationCount, String allocationsDigest) {
     }
 
     private static Publication publication(Auction a, BigDecimal coupon, List<StoredAllocation> allocations) {
-        return new Publication(allocations.size(), AllocationsDigest.of(a.auctionId, a.isin, coupon, allocations.stream()
+        return new Publication(a.publishedAt, allocations.size(), AllocationsDigest.of(a.auctionId, a.isin, coupon, allocations.stream()
                 .map(x -> new AllocationsDigest.Line(x.allocationId(), x.bidderId(), x.accepted(), x.price(),
                         x.settlementAmount(), x.walletAddress())).toList()));
     }
@@ -267,7 +267,7 @@ public class AuctionResults {
     }
 
     /**
-     * auctionId, status, the statistics, once published allocationCount and allocationsDigest, then
+     * auctionId, status, the statistics, once published publishedAt, allocationCount and allocationsDigest, then
      * (if given) the allocations in the simulation's shape plus their ids.
      */
     private static Document document(Auction a, ObjectNode summary, Publication publication,
@@ -286,6 +286,7 @@ public class AuctionResults {
                     g.writeTree(f.getValue());
                 }
                 if (publication != null) {
+                    g.writeStringField("publishedAt", publication.publishedAt().toString());
                     g.writeNumberField("allocationCount", publication.allocationCount());
                     g.writeStringField("allocationsDigest", publication.allocationsDigest());
                 }
