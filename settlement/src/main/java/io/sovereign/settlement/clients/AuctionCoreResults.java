@@ -86,7 +86,7 @@ public class AuctionCoreResults {
         }
     }
 
-    private static Publications.Expected head(String auctionId, InputStream body) throws IOException {
+    static Publications.Expected head(String auctionId, InputStream body) throws IOException {
         String status = null;
         Integer count = null;
         String digest = null;

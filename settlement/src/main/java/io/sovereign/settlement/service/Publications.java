@@ -147,13 +147,13 @@ public class Publications {
             return Optional.empty(); // another replica did it, or it changed meanwhile
         }
         AuctionResultsPublished results = (AuctionResultsPublished) EventCodec.read((String) row.get()[1]).data();
-        List<String> chunkEvents = chunks(auctionId, results.chunkCount());
-        if (chunkEvents.size() != results.chunkCount()) {
+        if (chunksHeld(auctionId, results.chunkCount()) != results.chunkCount()) {
             return Optional.empty();
         }
-        List<AllocationsDigest.Line> lines = new ArrayList<>(results.allocationCount());
-        for (String json : chunkEvents) {
-            for (AllocationsPublished.Allocation a : chunk(json).allocations()) {
+        // one chunk in memory at a time (a 100,000-bid auction is some 40 MB of JSON): the digest's lines, then the rows
+        List<AllocationsDigest.Line> lines = new ArrayList<>(Math.max(results.allocationCount(), 0));
+        for (int c = 1; c <= results.chunkCount(); c++) {
+            for (AllocationsPublished.Allocation a : chunk(auctionId, c).allocations()) {
                 lines.add(AllocationsDigest.Line.of(a));
             }
         }
@@ -170,14 +170,14 @@ public class Publications {
         }
         couponSet(results);
         int created = 0;
-        for (String json : chunkEvents) {
-            created += instructions.create(results, chunk(json).allocations());
+        for (int c = 1; c <= results.chunkCount(); c++) {
+            created += instructions.create(results, chunk(auctionId, c).allocations());
         }
         em.createNativeQuery("update auction_publication set status = 'BOOKED', reason = null, booked_at = ?2, "
                 + "updated_at = ?2 where auction_id = ?1").setParameter(1, auctionId).setParameter(2, now).executeUpdate();
         metrics.counter("settlement.results.booked").increment();
         LOG.infof("Auction %s published: %d allocation(s) in %d chunk(s) match auction-core's digest; %d settlement "
-                + "instruction(s)", auctionId, lines.size(), chunkEvents.size(), created);
+                + "instruction(s)", auctionId, lines.size(), results.chunkCount(), created);
         return Optional.of(Status.BOOKED);
     }
 
@@ -225,15 +225,15 @@ public class Publications {
         return rows.stream().findFirst();
     }
 
-    private List<String> chunks(String auctionId, int chunkCount) {
-        @SuppressWarnings("unchecked")
-        List<String> events = em.createNativeQuery("select event from allocation_chunk where auction_id = ?1 "
-                + "and chunk <= ?2 and chunk_count = ?2 order by chunk").setParameter(1, auctionId)
-                .setParameter(2, chunkCount).getResultList();
-        return events;
+    private int chunksHeld(String auctionId, int chunkCount) {
+        return ((Number) em.createNativeQuery("select count(*) from allocation_chunk where auction_id = ?1 "
+                + "and chunk <= ?2 and chunk_count = ?2").setParameter(1, auctionId).setParameter(2, chunkCount)
+                .getSingleResult()).intValue();
     }
 
-    private static AllocationsPublished chunk(String json) {
+    private AllocationsPublished chunk(String auctionId, int chunk) {
+        String json = (String) em.createNativeQuery("select event from allocation_chunk where auction_id = ?1 and chunk = ?2")
+                .setParameter(1, auctionId).setParameter(2, chunk).getSingleResult();
         return (AllocationsPublished) EventCodec.read(json).data();
     }
 
