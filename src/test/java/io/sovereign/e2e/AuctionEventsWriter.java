@@ -40,6 +40,13 @@ final class AuctionEventsWriter {
         return config;
     }
 
+    /** Sends a record as it is (a redelivery: the same bytes, the same event id). */
+    static void sendAsIs(String key, String value) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig())) {
+            producer.send(new ProducerRecord<>(Topics.AUCTION_EVENTS, key, value)).get();
+        }
+    }
+
     /** Sends the events, each in a new envelope (a new event id) from {@code source}, in this order; returns their ids. */
     static List<String> send(String source, List<? extends AuctionEvent> events) throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig())) {

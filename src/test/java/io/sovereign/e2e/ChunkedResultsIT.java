@@ -40,7 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * after it changes nothing;</li>
  * <li>a chunk altered in transit is rejected by the digest once auction-core can be asked (while
  * it is down settlement waits, it never books unchecked), and the genuine chunk sent again
- * settles.</li>
+ * settles; delivered once more, verbatim and in a new envelope, it changes nothing.</li>
  * </ul>
  */
 @ExtendWith(PlatformStack.class)
@@ -166,6 +166,19 @@ class ChunkedResultsIT {
         Map<String, Instruction> done = SettlementApi.awaitFinal(a.id(), awards.size(), Duration.ofSeconds(180));
         SettlementCrashIT.assertEveryAllocationSettledOnce(a, awards, done);
         assertThat(awaitPublication(a, "BOOKED").get("instructions")).isEqualTo(awards.size());
+
+        // delivered again: the chunk verbatim (its event id: the inbox skips it), then in a new envelope
+        // (stored content, nothing new); once the second is consumed, the first was too (one key, one partition)
+        ConsumerRecord<String, String> first = TopicRecords.all(Topics.AUCTION_EVENTS).stream()
+                .filter(r -> a.id().equals(r.key()) && EventCodec.read(r.value()).data() instanceof AllocationsPublished)
+                .findFirst().orElseThrow();
+        long supply = Chain.totalSupply(SettlementApi.awaitToken(a.isin()));
+        AuctionEventsWriter.sendAsIs(first.key(), first.value());
+        List<String> again = AuctionEventsWriter.send("auction-core", List.of(genuine));
+        await().atMost(Duration.ofSeconds(60)).until(() -> inboxHolds(again));
+        assertThat(SettlementApi.instructions(a.id())).hasSize(awards.size());
+        assertThat(awaitPublication(a, "BOOKED").get("instructions")).isEqualTo(awards.size());
+        assertThat(Chain.totalSupply(SettlementApi.awaitToken(a.isin()))).isEqualTo(supply);
     }
 
     static void assertEveryRecordUnderOneMegabyte() {
