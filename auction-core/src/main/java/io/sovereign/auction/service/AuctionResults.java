@@ -30,6 +30,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -153,7 +154,8 @@ public class AuctionResults {
                 throw ProblemException.conflict("The clearing of auction " + auctionId + " found no stop-out (no competitive "
                         + "bid was awarded); such results cannot be published");
             }
-            Instant now = clock.instant();
+            // to the microsecond, as PostgreSQL keeps it: the answer, the event and later reads agree
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             a.status = AuctionStatus.PUBLISHED;
             a.publishedAt = now;
             a.publishedBy = supervisor;
