@@ -142,6 +142,10 @@ class DeskPagesIT {
         assertThat(desk2.locator("#allocations .badge-settled")).hasCount(allocations.size(),
                 new LocatorAssertions.HasCountOptions().setTimeout(20_000));
         assertThat(desk2.locator("#allocations .badge-pending")).hasCount(0);
+        // the publication reached settlement: not flagged, settlement's own account of it on the page
+        assertThat(desk2.locator("#settlement-reach")).hasAttribute("data-flagged", "false");
+        assertThat(desk2.locator("#settlement-reach")).containsText("booked " + allocations.stream()
+                .filter(x -> ((Number) x.get("accepted")).longValue() > 0).count() + " settlement instruction(s)");
         browser.screenshot(desk2, "desk-results");
 
         // the CSV: a header, then each allocation with the API's decimals and its settlement

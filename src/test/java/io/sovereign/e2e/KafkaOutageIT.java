@@ -41,7 +41,8 @@ class KafkaOutageIT {
         try {
             awards = AuctionDriver.publish(a); // 200 with the allocations: publication does not need the broker
             assertThat(awards).hasSize(ALLOCATIONS);
-            assertThat(unsentResults(a)).as("AuctionResultsPublished held in auction-core's outbox").isEqualTo(1);
+            assertThat(unsentResults(a)).as("AuctionResultsPublished and its AllocationsPublished chunk held in "
+                    + "auction-core's outbox").isEqualTo(2);
             assertThat(SettlementApi.instructions(a.id())).as("instructions before the broker returns").isEmpty();
         } finally {
             PlatformStack.stack().startKafka();
@@ -57,11 +58,11 @@ class KafkaOutageIT {
         SettlementCrashIT.assertEveryAllocationSettledOnce(a, awards, done);
     }
 
-    /** The auction's AuctionResultsPublished events in auction-core's outbox not yet sent to Kafka. */
+    /** The auction's results and allocation chunks in auction-core's outbox not yet sent to Kafka. */
     private static int unsentResults(Auction a) throws Exception {
         try (Connection c = PlatformStack.database(Service.AUCTION_CORE); PreparedStatement ps = c.prepareStatement(
-                "select count(*) from outbox_event where record_key = ? and type like '%AuctionResultsPublished%' "
-                        + "and published_at is null")) {
+                "select count(*) from outbox_event where record_key = ? and (type like '%AuctionResultsPublished%' "
+                        + "or type like '%AllocationsPublished%') and published_at is null")) {
             ps.setString(1, a.id());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -64,8 +64,18 @@ class RealmsIT {
             Map<String, Object> portal = clients.stream().filter(c -> "bidder-portal".equals(c.get("clientId")))
                     .findFirst().orElseThrow();
             assertThat(portal.get("publicClient")).isEqualTo(false);
-            assertThat(admin().get(adminUrl(realm, "/users/count")).then().statusCode(200).extract().asString())
-                    .isEqualTo("0");
+            // no person; the one machine user is settlement's service account, which may read results
+            List<String> users = admin().queryParam("max", 100).get(adminUrl(realm, "/users")).then().statusCode(200)
+                    .extract().jsonPath().getList("username", String.class);
+            assertThat(users).allSatisfy(u -> assertThat(u).isEqualTo("service-account-settlement"));
+            String settlement = (String) clients.stream().filter(c -> "settlement".equals(c.get("clientId"))).findFirst()
+                    .orElseThrow().get("id");
+            JsonPath account = admin().get(adminUrl(realm, "/clients/" + settlement + "/service-account-user")).then()
+                    .statusCode(200).extract().jsonPath();
+            assertThat(account.getString("username")).isEqualTo("service-account-settlement");
+            assertThat(admin().get(adminUrl(realm, "/users/" + account.getString("id") + "/role-mappings/realm")).then().statusCode(200)
+                    .extract().jsonPath().getList("name", String.class)).contains("auditor")
+                    .doesNotContain("auction-desk", "auction-supervisor", "settlement-operator");
 
             admin().get(adminUrl(realm, "/authentication/required-actions/VERIFY_EMAIL")).then().statusCode(200)
                     .body("enabled", org.hamcrest.Matchers.equalTo(true))

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.response.Response;
 import io.sovereign.e2e.AuctionCore.Auction;
+import io.sovereign.events.AllocationsPublished;
 import io.sovereign.events.AuctionResultsPublished;
 import io.sovereign.events.Topics;
 import io.sovereign.stack.Service;
@@ -135,7 +136,8 @@ class ResultsIT {
             results(token, a).then().statusCode(200)
                     .body("status", equalTo("PUBLISHED"))
                     .body("highRate", equalTo("3.150"))
-                    .body("$", not(hasKey("allocations")));
+                    .body("$", not(hasKey("allocations")))
+                    .body("$", not(hasKey("allocationsDigest")));
         }
         JsonNode audited = read(results(Tokens.user("auditor1"), a).then().statusCode(200).extract().asString());
         assertThat(audited).isEqualTo(published);
@@ -256,7 +258,10 @@ class ResultsIT {
         assertThat(comparable(simulated)).isEqualTo(comparable(published));
     }
 
-    /** EVENT: AuctionResultsPublished once on auction.events.v1, keyed by the auction, with every allocation. */
+    /**
+     * EVENT: AuctionResultsPublished once on auction.events.v1, keyed by the auction, without the
+     * allocations; every allocation in its AllocationsPublished chunk(s) on the same key.
+     */
     private static void assertThePublicationIsAnnouncedOnceWithEveryAllocation(Auction a, JsonNode published,
             Map<String, JsonNode> awards) throws Exception {
         List<String> events = await().atMost(Duration.ofSeconds(30)).until(
@@ -264,7 +269,17 @@ class ResultsIT {
         assertThat(events).hasSize(1);
         JsonNode data = read(events.get(0)).get("data");
         assertThat(data.get("auctionId").asText()).isEqualTo(a.id());
-        Map<String, JsonNode> sent = byAllocationId(data.get("allocations"));
+        assertThat(data.has("allocations")).isFalse();
+        assertThat(data.get("allocationCount").asInt()).isEqualTo(published.get("allocations").size())
+                .isEqualTo(published.get("allocationCount").asInt());
+        assertThat(published.get("allocationsDigest").asText()).matches("[0-9a-f]{64}");
+        List<String> chunks = TopicRecords.values(Topics.AUCTION_EVENTS, a.id(), AllocationsPublished.class);
+        assertThat(chunks).hasSize(data.get("chunkCount").asInt());
+        ArrayNode all = JSON.createArrayNode();
+        for (String chunk : chunks) {
+            all.addAll((ArrayNode) read(chunk).get("data").get("allocations"));
+        }
+        Map<String, JsonNode> sent = byAllocationId(all);
         Map<String, JsonNode> expected = byAllocationId(published.get("allocations"));
         assertThat(sent.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
         expected.forEach((id, p) -> {
@@ -292,7 +307,7 @@ class ResultsIT {
     /** Results without what only a stored auction has (auctionId, status, allocationIds), allocations by bidId. */
     private static JsonNode comparable(JsonNode results) {
         ObjectNode r = results.deepCopy();
-        r.remove(List.of("auctionId", "status", "receiptHeads")); // a real auction's own, not the clearing's
+        r.remove(List.of("auctionId", "status", "receiptHeads", "publishedAt", "allocationCount", "allocationsDigest"));
         List<JsonNode> allocations = new ArrayList<>();
         r.get("allocations").forEach(n -> allocations.add(((ObjectNode) n.deepCopy()).without("allocationId")));
         allocations.sort(Comparator.comparing(n -> n.get("bidId").asText()));

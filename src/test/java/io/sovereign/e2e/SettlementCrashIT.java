@@ -8,6 +8,8 @@ import io.sovereign.e2e.AuctionDriver.Award;
 import io.sovereign.e2e.AuctionDriver.Bid;
 import io.sovereign.e2e.SettlementApi.Instruction;
 import io.sovereign.events.AllocationSettled;
+import io.sovereign.events.AuctionResultsPublished;
+import io.sovereign.events.Topics;
 import io.sovereign.stack.Service;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -21,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Crashes in the middle of a 1,000-allocation settlement: settlement killed with SIGKILL while it
- * mints, and the Kafka broker restarted while settlement consumes and publishes. Afterwards every
+ * Crashes in the middle of a settlement: settlement killed with SIGKILL while it mints 1,000
+ * allocations, and the Kafka broker restarted while settlement consumes the 3,000 allocations of
+ * an auction (results and two chunks) and publishes. Afterwards every
  * allocation is minted exactly once, every cash debit is booked once, and no event is lost.
  */
 @Tag("faults")
@@ -72,19 +75,22 @@ class SettlementCrashIT {
         assertEveryAllocationSettledOnce(a, awards, done);
     }
 
+    /** 3,000 allocations: the results and two AllocationsPublished chunks in flight when the broker goes. */
     @Test
     void theBrokerRestartedWhileSettlementConsumesAndPublishesLosesNothing() {
         List.of("desk1", "desk2", "operator1").forEach(Tokens::user);
         DEALERS.forEach(Tokens::dealer);
-        Auction a = announce(1_000);
-        AuctionDriver.bid(a, bids(1_000), 4);
+        Auction a = announce(3_000);
+        AuctionDriver.bid(a, bids(3_000), 4);
         AuctionDriver.close(a);
         List<Award> awards = AuctionDriver.publish(a);
         // the results are on their way through auction-core's outbox; settlement consumes them,
-        // settles and sends 1,000 AllocationSettled through its own outbox meanwhile
+        // settles and sends 3,000 AllocationSettled through its own outbox meanwhile
         PlatformStack.stack().restartKafka();
 
-        Map<String, Instruction> done = SettlementApi.awaitFinal(a.id(), 1_000, Duration.ofSeconds(180));
+        Map<String, Instruction> done = SettlementApi.awaitFinal(a.id(), 3_000, Duration.ofSeconds(300));
+        assertThat(TopicRecords.events(Topics.AUCTION_EVENTS, a.id(), AuctionResultsPublished.class))
+                .singleElement().satisfies(r -> assertThat(r.chunkCount()).isGreaterThanOrEqualTo(2));
         assertEveryAllocationSettledOnce(a, awards, done);
     }
 

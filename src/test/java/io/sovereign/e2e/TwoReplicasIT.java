@@ -105,7 +105,8 @@ class TwoReplicasIT {
                     .extract().jsonPath().getList("allocations");
             given().auth().oauth2(Tokens.user("desk2")).post(core1 + "/api/v1/auctions/" + auctionId + "/publish")
                     .then().statusCode(409);
-            assertThat(TopicRecords.events(Topics.AUCTION_EVENTS, auctionId, AuctionResultsPublished.class)).hasSize(1);
+            assertThat(TopicRecords.events(Topics.AUCTION_EVENTS, auctionId, AuctionResultsPublished.class)).hasSize(1)
+                    .allSatisfy(r -> assertThat(r.allocationCount()).isEqualTo(allocations.size()));
 
             // two settlement instances: every allocation SETTLED, minted once, balances equal the awards
             Map<String, Long> awarded = new HashMap<>();

@@ -2,7 +2,8 @@ package io.sovereign.events;
 
 /** Events on {@link Topics#AUCTION_EVENTS}, keyed by auctionId. */
 public sealed interface AuctionEvent extends PlatformEvent
-        permits AuctionAnnounced, AuctionClosed, AuctionResultsPublished {
+        permits AuctionAnnounced, AuctionClosed, AuctionResultsPublished,
+        AllocationsPublished {
     String auctionId();
 
     @Override

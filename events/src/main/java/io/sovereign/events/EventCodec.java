@@ -34,6 +34,15 @@ public final class EventCodec {
         }
     }
 
+    /** The size in bytes of a value's JSON (UTF-8), as it would appear inside an event. */
+    public static int jsonBytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value).length;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Value cannot be serialised: " + value.getClass(), e);
+        }
+    }
+
     /**
      * Reads an envelope.
      *

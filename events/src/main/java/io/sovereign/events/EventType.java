@@ -8,6 +8,7 @@ public enum EventType {
     AUCTION_ANNOUNCED(AuctionAnnounced.class),
     AUCTION_CLOSED(AuctionClosed.class),
     AUCTION_RESULTS_PUBLISHED(AuctionResultsPublished.class),
+    ALLOCATIONS_PUBLISHED(AllocationsPublished.class),
     INVESTOR_APPROVED(InvestorApproved.class),
     INVESTOR_SUSPENDED(InvestorSuspended.class),
     WALLET_REGISTERED(WalletRegistered.class),

@@ -111,7 +111,7 @@ class NetworkPolicyTest {
 
     @ParameterizedTest(name = "{0} values")
     @EnumSource(Values.class)
-    @DisplayName("ingress: the portal from the ingress controller, the services from the portal, on their HTTP port only; Prometheus on the management port only")
+    @DisplayName("ingress: the portal from the ingress controller, the services from the portal, auction-core also from settlement, on their HTTP port only; Prometheus on the management port only")
     void ingressOnlyFromTheArchitecturesCallers(Values values) {
         Rendered rendered = Charts.umbrella(values);
         assertThat(ingressSources(policyOf(rendered, rendered.deployment("bidder-portal"))))
@@ -123,9 +123,10 @@ class NetworkPolicyTest {
         // dealers' trading systems reach the bid API through the ingress controller in production
         Set<String> core = ingressSources(policyOf(rendered, rendered.deployment("auction-core")));
         if (values == Values.PRODUCTION) {
-            assertThat(core).containsExactlyInAnyOrder("service bidder-portal", "namespace monitoring", "namespace ingress-nginx");
+            assertThat(core).containsExactlyInAnyOrder("service bidder-portal", "service settlement", "namespace monitoring",
+                    "namespace ingress-nginx");
         } else {
-            assertThat(core).containsExactlyInAnyOrder("service bidder-portal", "namespace monitoring");
+            assertThat(core).containsExactlyInAnyOrder("service bidder-portal", "service settlement", "namespace monitoring");
         }
         for (String service : SERVICES) {
             for (NetworkPolicyIngressRule rule : policyOf(rendered, rendered.deployment(service)).getSpec().getIngress()) {
@@ -141,7 +142,7 @@ class NetworkPolicyTest {
 
     @ParameterizedTest(name = "{0} values")
     @EnumSource(Values.class)
-    @DisplayName("egress: DNS, the service's own PostgreSQL, Kafka, Keycloak; the portal also the three services; settlement also the EVM node")
+    @DisplayName("egress: DNS, the service's own PostgreSQL, Kafka, Keycloak; the portal also the three services; settlement also the EVM node and auction-core")
     void egressOnlyToTheArchitecturesDependencies(Values values) {
         Rendered rendered = Charts.umbrella(values);
         String keycloak = values == Values.PRODUCTION ? "ip 203.0.113.10/32" : "namespace keycloak";
@@ -155,7 +156,7 @@ class NetworkPolicyTest {
                 expected.addAll(Set.of("service auction-core", "service identity", "service settlement"));
             }
             if (service.equals("settlement")) {
-                expected.add(evm);
+                expected.addAll(Set.of(evm, "service auction-core"));
             }
             assertThat(egressDestinations(policyOf(rendered, rendered.deployment(service)))).as(service + " egress")
                     .containsExactlyInAnyOrderElementsOf(expected);

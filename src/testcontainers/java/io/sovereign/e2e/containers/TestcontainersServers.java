@@ -36,8 +36,6 @@ public final class TestcontainersServers implements ExternalServers {
                 .withEnv("KAFKA_NUM_PARTITIONS", "3")
                 .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false")
                 .withEnv("KAFKA_OFFSETS_TOPIC_NUM_PARTITIONS", "3")
-                .withEnv("KAFKA_MESSAGE_MAX_BYTES", "67108864")
-                .withEnv("KAFKA_REPLICA_FETCH_MAX_BYTES", "67108864")
                 .withEnv("KAFKA_SHARE_COORDINATOR_STATE_TOPIC_REPLICATION_FACTOR", "1")
                 .withEnv("KAFKA_SHARE_COORDINATOR_STATE_TOPIC_MIN_ISR", "1")
                 .withEnv("KAFKA_HEAP_OPTS", "-Xms64m -Xmx384m")

@@ -11,6 +11,9 @@ import io.sovereign.auction.domain.AuctionStatus;
 import io.sovereign.auction.domain.BidBasis;
 import io.sovereign.auction.repository.Auction;
 import io.sovereign.auction.repository.AuctionRepository;
+import io.sovereign.events.AllocationChunks;
+import io.sovereign.events.AllocationsDigest;
+import io.sovereign.events.AllocationsPublished;
 import io.sovereign.events.AuctionResultsPublished;
 import io.sovereign.kit.outbox.Outbox;
 import io.sovereign.kit.problem.ProblemException;
@@ -27,6 +30,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -36,7 +40,8 @@ import org.hibernate.Session;
 /**
  * The read side of a cleared auction and its publication: results (with or without the
  * allocations, by role and status), the live book, a bidder's own awards, and the supervisor's
- * publish, which sends every allocation to settlement through the outbox.
+ * publish, which sends every allocation to settlement through the outbox: the results, then the
+ * allocations in chunks small enough for any Kafka record limit.
  */
 @ApplicationScoped
 public class AuctionResults {
@@ -91,8 +96,10 @@ public class AuctionResults {
 
     /**
      * The results the viewer may see: desk and supervisor once ALLOCATED (with allocations); after
-     * publication everyone (allocations only for desk, supervisor and auditor). 404 for anyone
-     * else before publication, so nobody learns more than that the auction exists.
+     * publication everyone (allocations only for desk, supervisor and auditor, who also get the
+     * publication's {@code allocationCount} and {@code allocationsDigest} computed from this
+     * database: settlement checks what it received against them). 404 for anyone else before
+     * publication, so nobody learns more than that the auction exists.
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public Document results(String auctionId, Viewer viewer) {
@@ -105,13 +112,32 @@ public class AuctionResults {
             throw ProblemException.conflict("Auction " + auctionId + " is " + a.status + "; results exist once it is cleared");
         }
         boolean withAllocations = viewer.deskOrSupervisor() || published && viewer.auditor();
-        return document(a, summary(auctionId), withAllocations ? allocations(auctionId, null) : null,
+        ObjectNode summary = summary(auctionId);
+        List<StoredAllocation> allocations = withAllocations ? allocations(auctionId, null) : null;
+        Publication publication = published && withAllocations ? publication(a, coupon(a, summary), allocations) : null;
+        return document(a, summary, publication, withAllocations ? allocations : null,
                 published ? receiptHeads(auctionId) : null);
+    }
+
+    /** What settlement verifies a publication by: how many allocations and their digest. */
+    private record Publication(Instant publishedAt, int allocationCount, String allocationsDigest) {
+    }
+
+    private static Publication publication(Auction a, BigDecimal coupon, List<StoredAllocation> allocations) {
+        return new Publication(a.publishedAt, allocations.size(), AllocationsDigest.of(a.auctionId, a.isin, coupon, allocations.stream()
+                .map(x -> new AllocationsDigest.Line(x.allocationId(), x.bidderId(), x.accepted(), x.price(),
+                        x.settlementAmount(), x.walletAddress())).toList()));
+    }
+
+    /** The coupon the results set (a new note or bond), else the auction's own (a reopening; none for a bill). */
+    private static BigDecimal coupon(Auction a, ObjectNode summary) {
+        return summary.path("couponRate").isTextual() ? new BigDecimal(summary.path("couponRate").asText()) : a.couponRate;
     }
 
     /**
      * Publishes the results (four eyes: never by the auction's creator). 409 unless ALLOCATED with
-     * a stop-out. AuctionResultsPublished with every allocation goes out in the same transaction.
+     * a stop-out. AuctionResultsPublished and the AllocationsPublished chunks carrying every
+     * allocation go to the outbox in the same transaction.
      */
     public Document publish(String auctionId, String supervisor) {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -133,28 +159,34 @@ public class AuctionResults {
                 throw ProblemException.conflict("The clearing of auction " + auctionId + " found no stop-out (no competitive "
                         + "bid was awarded); such results cannot be published");
             }
-            Instant now = clock.instant();
+            // to the microsecond, as PostgreSQL keeps it: the answer, the event and later reads agree
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             a.status = AuctionStatus.PUBLISHED;
             a.publishedAt = now;
             a.publishedBy = supervisor;
             List<StoredAllocation> allocations = allocations(auctionId, null);
             ObjectNode summary = (ObjectNode) json.readTree((String) result[1]);
-            String coupon = summary.path("couponRate").isTextual() ? summary.path("couponRate").asText() : null;
-            outbox.publish(event(a, coupon == null ? a.couponRate : new BigDecimal(coupon), now, allocations));
+            BigDecimal coupon = coupon(a, summary);
+            List<AllocationsPublished> chunks = AllocationChunks.of(auctionId, allocations.stream()
+                    .map(x -> new AllocationsPublished.Allocation(x.allocationId(), x.auctionId(), a.isin, x.bidId(),
+                            x.bidderId(), x.kind(), x.accepted(), x.price(), x.accruedInterest(), x.settlementAmount(),
+                            a.issueDate, x.walletAddress())).toList());
+            // the header first, then the chunks: one key, so one partition and this order on it
+            outbox.publish(event(a, coupon, now, allocations.size(), chunks.size()));
+            chunks.forEach(outbox::publish);
             audit.record(auctionId, now, supervisor, AuditLog.Action.PUBLISHED, allocations.stream()
-                    .filter(x -> x.accepted() > 0).count() + " allocation(s) sent to settlement");
-            return document(a, summary, allocations, receiptHeads(auctionId));
+                    .filter(x -> x.accepted() > 0).count() + " allocation(s) sent to settlement in " + chunks.size()
+                    + " chunk(s)");
+            return document(a, summary, publication(a, coupon, allocations), allocations, receiptHeads(auctionId));
         });
     }
 
-    private AuctionResultsPublished event(Auction a, BigDecimal coupon, Instant now, List<StoredAllocation> allocations) {
+    private AuctionResultsPublished event(Auction a, BigDecimal coupon, Instant now, int allocationCount, int chunkCount) {
         BigDecimal accrued = (BigDecimal) em.createNativeQuery("select accrued_per_100 from auction_result where auction_id = ?1")
                 .setParameter(1, a.auctionId).getSingleResult();
         return new AuctionResultsPublished(a.auctionId, a.isin, a.securityType.name(), a.issueDate, a.maturityDate,
-                a.datedDate, coupon, accrued.setScale(6, RoundingMode.UNNECESSARY), now, a.publishedBy,
-                allocations.stream().map(x -> new AuctionResultsPublished.Allocation(x.allocationId(), x.auctionId(),
-                        a.isin, x.bidId(), x.bidderId(), x.kind(), x.accepted(), x.price(), x.accruedInterest(),
-                        x.settlementAmount(), a.issueDate, x.walletAddress())).toList());
+                a.datedDate, coupon, accrued.setScale(6, RoundingMode.UNNECESSARY), now, a.publishedBy, allocationCount,
+                chunkCount);
     }
 
     /** The caller's own awards, once published (409 before). */
@@ -254,12 +286,11 @@ public class AuctionResults {
                 .toList();
     }
 
-    /**
-     * auctionId, status, the statistics, then (if given) the allocations in the simulation's shape
-     * plus their ids, then (if given) the receipt chain heads.
+     * auctionId, status, the statistics, once published publishedAt, allocationCount and allocationsDigest, then
+     * (if given) the allocations in the simulation's shape plus their ids, then (if given) the receipt chain heads.
      */
-    private static Document document(Auction a, ObjectNode summary, List<StoredAllocation> allocations,
-            List<ReceiptHead> receiptHeads) {
+    private static Document document(Auction a, ObjectNode summary, Publication publication,
+            List<StoredAllocation> allocations, List<ReceiptHead> receiptHeads) {
         String auctionId = a.auctionId;
         String status = a.status.name();
         return out -> {
@@ -272,6 +303,11 @@ public class AuctionResults {
                     var f = it.next();
                     g.writeFieldName(f.getKey());
                     g.writeTree(f.getValue());
+                }
+                if (publication != null) {
+                    g.writeStringField("publishedAt", publication.publishedAt().toString());
+                    g.writeNumberField("allocationCount", publication.allocationCount());
+                    g.writeStringField("allocationsDigest", publication.allocationsDigest());
                 }
                 if (allocations != null) {
                     g.writeArrayFieldStart("allocations");

@@ -28,6 +28,10 @@ public interface SettlementClient {
     JsonNode settlements(@QueryParam("auctionId") String auctionId);
 
     @GET
+    @Path("settlements/publications/{auctionId}")
+    JsonNode publication(@PathParam("auctionId") String auctionId);
+
+    @GET
     @Path("holdings/me")
     JsonNode holdings();
 

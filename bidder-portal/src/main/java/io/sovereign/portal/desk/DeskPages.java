@@ -28,12 +28,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
@@ -50,7 +52,7 @@ public class DeskPages {
     /** What the auction page shows besides the terms; every part may be absent. */
     public record AuctionPage(AuctionSummary auction, String notice, Problems problem, String explanation,
             BookData book, String bookJson, ResultsView results, List<BidChart.Bar> bars, String chartJson,
-            boolean canClose, boolean canPublish, String publishHint, String now) {
+            boolean canClose, boolean canPublish, String publishHint, String now, SettlementReach reach) {
     }
 
     /** The live book as the page's table shows it (the chart reads {@code bookJson}). */
@@ -85,9 +87,12 @@ public class DeskPages {
     private final SettlementClient settlement;
     private final BookStreamClient streamClient;
     private final SecurityIdentity identity;
+    private final Duration settlementFlagAfter;
 
     public DeskPages(@RestClient AuctionCoreClient auctionCore, @RestClient SettlementClient settlement,
-            @RestClient BookStreamClient streamClient, SecurityIdentity identity) {
+            @RestClient BookStreamClient streamClient, SecurityIdentity identity,
+            @ConfigProperty(name = "portal.desk.settlement-flag-after", defaultValue = "PT2M") Duration settlementFlagAfter) {
+        this.settlementFlagAfter = settlementFlagAfter;
         this.auctionCore = auctionCore;
         this.settlement = settlement;
         this.streamClient = streamClient;
@@ -222,12 +227,13 @@ public class DeskPages {
             Problems p = Problems.of(e);
             return Response.status(p.status()).entity(Templates.auction(new AuctionPage(null, null, p,
                     p.status() == 404 ? "There is no auction " + auctionId + "." : null, null, null, null, null, null,
-                    false, false, null, Instant.now().toString()))).build();
+                    false, false, null, Instant.now().toString(), null))).build();
         }
         Problems problem = actionProblem;
         BookData book = null;
         String bookJson = null;
         ResultsView results = null;
+        SettlementReach reach = null;
         List<BidChart.Bar> bars = null;
         String chartJson = null;
         try {
@@ -251,6 +257,9 @@ public class DeskPages {
                         settlementsProblem = "Allocations go to settlement when the results are published.";
                     }
                     results = ResultsView.of(r, settlements, settlementsProblem);
+                    if ("PUBLISHED".equals(a.status())) {
+                        reach = settlementReach(auctionId, r);
+                    }
                     String stop = ResultsView.stopOut(r);
                     bars = BidChart.bars(b, stop, a.onPrice());
                     chartJson = BidChart.scriptSafe(BidChart.json(bars, stop, a.onPrice(), a.offeringAmount()));
@@ -271,7 +280,23 @@ public class DeskPages {
         }
         int status = actionProblem == null ? 200 : actionProblem.status();
         return Response.status(status).entity(Templates.auction(new AuctionPage(a, notice, problem, explanation, book,
-                bookJson, results, bars, chartJson, canClose, canPublish, hint, Instant.now().toString()))).build();
+                bookJson, results, bars, chartJson, canClose, canPublish, hint, Instant.now().toString(), reach))).build();
+    }
+
+    /** Has the publication reached settlement? Asked of settlement itself (its role check applies). */
+    private SettlementReach settlementReach(String auctionId, JsonNode results) {
+        JsonNode publication = null;
+        String unavailable = null;
+        try {
+            publication = settlement.publication(auctionId);
+        } catch (WebApplicationException | ProcessingException e) {
+            Problems p = Problems.of(e);
+            if (p.status() != 404) {
+                unavailable = p.status() + " " + p.title();
+            }
+        }
+        Instant publishedAt = results.hasNonNull("publishedAt") ? Instant.parse(results.path("publishedAt").asText()) : null;
+        return SettlementReach.of(publishedAt, Instant.now(), settlementFlagAfter, publication, unavailable);
     }
 
     // ---- CSV ----

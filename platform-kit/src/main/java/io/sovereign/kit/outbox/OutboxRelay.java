@@ -68,8 +68,9 @@ public class OutboxRelay {
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeoutMs);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(sendTimeoutMs, 10_000));
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        // max.request.size stays Kafka's default (1 MB), like the brokers' message.max.bytes: an event
-        // above it is refused by the producer itself and parked (SendFailure), never retried forever
+        // max.request.size stays Kafka's default (1 MB), like the brokers' message.max.bytes: a large
+        // auction's allocations go out in AllocationsPublished chunks (events' AllocationChunks), and an
+        // event above the limit is refused by the producer itself and parked (SendFailure)
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());

@@ -2,6 +2,7 @@ package io.sovereign.settlement.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sovereign.events.AuctionAnnounced;
+import io.sovereign.events.AllocationsPublished;
 import io.sovereign.events.AuctionResultsPublished;
 import io.sovereign.events.InvestorApproved;
 import io.sovereign.events.InvestorSuspended;
@@ -18,8 +19,9 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * What settlement learns from events: securities from auction announcements, settlement
- * instructions from published results, the investor register from identity.
+ * What settlement learns from events: securities from auction announcements, published results
+ * and their allocation chunks (booked by {@link Publications} once complete and verified), the
+ * investor register from identity.
  */
 @ApplicationScoped
 public class SecurityRegistry {
@@ -28,15 +30,15 @@ public class SecurityRegistry {
 
     private final Inbox inbox;
     private final MeterRegistry metrics;
-    private final SettlementInstructions instructions;
+    private final Publications publications;
     private final InvestorRegister investors;
     private final ChainTasks tasks;
 
-    public SecurityRegistry(Inbox inbox, MeterRegistry metrics, SettlementInstructions instructions,
+    public SecurityRegistry(Inbox inbox, MeterRegistry metrics, Publications publications,
             InvestorRegister investors, ChainTasks tasks) {
         this.inbox = inbox;
         this.metrics = metrics;
-        this.instructions = instructions;
+        this.publications = publications;
         this.investors = investors;
         this.tasks = tasks;
     }
@@ -57,9 +59,9 @@ public class SecurityRegistry {
         if (event.data() instanceof AuctionAnnounced announced) {
             register(announced);
         } else if (event.data() instanceof AuctionResultsPublished published) {
-            couponSet(published);
-            int created = instructions.create(published);
-            LOG.infof("Auction %s published: %d settlement instruction(s)", published.auctionId(), created);
+            publications.resultsReceived(event, published);
+        } else if (event.data() instanceof AllocationsPublished chunk) {
+            publications.chunkReceived(event, chunk);
         } else if (event.data() instanceof WalletRegistered w) {
             investors.walletRegistered(w, at);
             tasks.request(ChainTasks.SYNC_INVESTOR, w.investorId());
@@ -91,28 +93,6 @@ public class SecurityRegistry {
         s.registeredAt = Instant.now();
         s.persist();
         if (BondTokens.terms(s).isPresent()) {
-            tasks.request(ChainTasks.DEPLOY_TOKEN, s.isin);
-        }
-    }
-
-    /** The results of a new note or bond set its coupon: now its token can be deployed. */
-    private void couponSet(AuctionResultsPublished published) {
-        Security s = Security.findById(published.isin());
-        if (s == null) {
-            // the announcement comes first on the same partition; a security is never lost for it
-            s = new Security();
-            s.isin = published.isin();
-            s.auctionId = published.auctionId();
-            s.securityType = published.securityType();
-            s.issueDate = published.issueDate();
-            s.maturityDate = published.maturityDate();
-            s.registeredAt = Instant.now();
-            s.persist();
-        }
-        if (s.couponRate == null && published.couponRate() != null) {
-            s.couponRate = published.couponRate();
-        }
-        if (s.tokenAddress == null && BondTokens.terms(s).isPresent()) {
             tasks.request(ChainTasks.DEPLOY_TOKEN, s.isin);
         }
     }

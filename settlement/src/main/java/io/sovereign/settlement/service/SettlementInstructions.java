@@ -1,5 +1,6 @@
 package io.sovereign.settlement.service;
 
+import io.sovereign.events.AllocationsPublished;
 import io.sovereign.events.AuctionResultsPublished;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -33,11 +34,12 @@ public class SettlementInstructions {
     }
 
     /**
-     * Creates the instructions of published results (a redelivered event creates none twice), in
-     * JDBC batches: a large auction's tens of thousands of rows go in a few round trips.
+     * Creates the instructions of some of a published auction's allocations (verified beforehand;
+     * an allocation already instructed creates nothing twice), in JDBC batches: a large auction's
+     * tens of thousands of rows go in a few round trips.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int create(AuctionResultsPublished published) {
+    public int create(AuctionResultsPublished published, List<AllocationsPublished.Allocation> allocations) {
         Timestamp now = Timestamp.from(Instant.now());
         int[] created = new int[1];
         em.unwrap(Session.class).doWork(c -> {
@@ -45,7 +47,7 @@ public class SettlementInstructions {
                     + "isin, investor_id, wallet_address, amount, cash_amount, status, created_at, updated_at) "
                     + "values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) on conflict (allocation_id) do nothing")) {
                 int pending = 0;
-                for (AuctionResultsPublished.Allocation a : published.allocations()) {
+                for (AllocationsPublished.Allocation a : allocations) {
                     if (a.accepted() <= 0) {
                         continue;
                     }
@@ -78,6 +80,13 @@ public class SettlementInstructions {
             n += c == Statement.SUCCESS_NO_INFO ? 1 : c;
         }
         return n;
+    }
+
+    /** How many instructions an auction has. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count(String auctionId) {
+        return ((Number) em.createNativeQuery("select count(*) from settlement_instruction where auction_id = ?1")
+                .setParameter(1, auctionId).getSingleResult()).longValue();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
