@@ -286,6 +286,7 @@ public class AuctionResults {
                 .toList();
     }
 
+    /**
      * auctionId, status, the statistics, once published publishedAt, allocationCount and allocationsDigest, then
      * (if given) the allocations in the simulation's shape plus their ids, then (if given) the receipt chain heads.
      */
