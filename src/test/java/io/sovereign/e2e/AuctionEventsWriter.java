@@ -4,6 +4,8 @@ import io.sovereign.events.AuctionEvent;
 import io.sovereign.events.CloudEvent;
 import io.sovereign.events.EventCodec;
 import io.sovereign.events.Topics;
+import io.sovereign.stack.KafkaUsers;
+import io.sovereign.stack.Service;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +16,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Writes events on auction.events.v1 as a client holding the broker's write access to that topic
  * would: the attacker of the forged-results tests (a stolen credential, a compromised broker).
- * Where the broker authenticates clients, this is the one place that says with which credentials
- * (the ones the stack gives auction-core, the topic's only writer): the system properties
- * {@code e2e.kafka.auction-core.username} and {@code .password} (SASL/SCRAM-SHA-512); without
- * them the stack's listener is used as it is.
+ * It writes with auction-core's own Kafka credential, the only one the broker's ACLs let write there.
  */
 final class AuctionEventsWriter {
 
@@ -25,18 +24,13 @@ final class AuctionEventsWriter {
     }
 
     static Map<String, Object> producerConfig() {
-        Map<String, Object> config = new HashMap<>();
-        config.put("bootstrap.servers", PlatformStack.config().kafkaBootstrap());
+        // auction-core's own credential: the broker's ACLs let only it write auction.events.v1, so the
+        // forgeries of these tests are what a leaked auction-core credential could do
+        Map<String, Object> config = new HashMap<>(KafkaUsers.client(PlatformStack.config(),
+                KafkaUsers.principal(Service.AUCTION_CORE)));
         config.put("acks", "all");
         config.put("key.serializer", StringSerializer.class.getName());
         config.put("value.serializer", StringSerializer.class.getName());
-        String user = System.getProperty("e2e.kafka.auction-core.username");
-        if (user != null) {
-            config.put("security.protocol", "SASL_PLAINTEXT");
-            config.put("sasl.mechanism", "SCRAM-SHA-512");
-            config.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
-                    + user + "\" password=\"" + System.getProperty("e2e.kafka.auction-core.password") + "\";");
-        }
         return config;
     }
 
