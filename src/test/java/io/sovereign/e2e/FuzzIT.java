@@ -197,6 +197,7 @@ class FuzzIT {
         p = p.replace("{isin}", w.isin());
         p = p.replace("{investorId}", e.service() == Service.IDENTITY ? w.registrant().investorId() : w.investor());
         p = p.replace("{clientId}", w.pendingDealer());
+        p = p.replace("{eventId}", UUID.randomUUID().toString()); // no parked event: the operator endpoints answer 404
         assertThat(p).as("a path parameter of " + e.name() + " without a resource").doesNotContain("{");
         return p;
     }

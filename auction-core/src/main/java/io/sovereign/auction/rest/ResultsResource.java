@@ -49,12 +49,13 @@ public class ResultsResource {
     @Path("/results")
     @Authenticated
     @Operation(summary = "The results: the simulation response plus auctionId and status")
-    @APIResponse(responseCode = "200", description = "While ALLOCATED for desk and supervisor (with allocations); once PUBLISHED for everyone (allocations for desk, supervisor and auditor only), with receiptHeads: every bidder's last receipt and number of bids")
+    @APIResponse(responseCode = "200", description = "While ALLOCATED for desk and supervisor (with allocations); once PUBLISHED for everyone (allocations for desk, supervisor and auditor only), with receiptHeads: each bidder's last receipt and number of bids (desk, supervisor and auditor: every bidder's; a bidder: its own)")
     @APIResponse(responseCode = "404", description = "Unknown auction, or not published and the caller is not desk or supervisor")
     @APIResponse(responseCode = "409", description = "Desk or supervisor asking before the clearing")
     public Response results(@PathParam("auctionId") String auctionId) {
         AuctionResults.Document d = results.results(auctionId, new AuctionResults.Viewer(
-                caller.hasRole(Roles.AUCTION_DESK) || caller.hasRole(Roles.AUCTION_SUPERVISOR), caller.hasRole(Roles.AUDITOR)));
+                caller.hasRole(Roles.AUCTION_DESK) || caller.hasRole(Roles.AUCTION_SUPERVISOR), caller.hasRole(Roles.AUDITOR),
+                caller.bidderId()));
         return Response.ok((StreamingOutput) d::writeTo, MediaType.APPLICATION_JSON_TYPE).build();
     }
 

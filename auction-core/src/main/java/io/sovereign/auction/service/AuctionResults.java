@@ -66,7 +66,16 @@ public class AuctionResults {
     }
 
     /** Who asks for results: what they may see follows from these. */
-    public record Viewer(boolean deskOrSupervisor, boolean auditor) {
+    /** Who reads the results: the desk (or supervisor), an auditor, or else a bidder by its bidder id. */
+    public record Viewer(boolean deskOrSupervisor, boolean auditor, String bidderId) {
+
+        /**
+         * The receipt heads this viewer may see: every bidder's for the desk and auditors, a bidder's
+         * own only for anyone else (the list of who bid, and how often, stays confidential like the awards).
+         */
+        List<ReceiptHead> visible(List<ReceiptHead> heads) {
+            return deskOrSupervisor || auditor ? heads : heads.stream().filter(h -> h.bidderId().equals(bidderId)).toList();
+        }
     }
 
     /** One allocation as stored. */
@@ -116,7 +125,7 @@ public class AuctionResults {
         List<StoredAllocation> allocations = withAllocations ? allocations(auctionId, null) : null;
         Publication publication = published && withAllocations ? publication(a, coupon(a, summary), allocations) : null;
         return document(a, summary, publication, withAllocations ? allocations : null,
-                published ? receiptHeads(auctionId) : null);
+                published ? viewer.visible(receiptHeads(auctionId)) : null);
     }
 
     /** What settlement verifies a publication by: how many allocations and their digest. */
