@@ -36,7 +36,7 @@ public final class AllocationsDigest {
     public static String of(String auctionId, String isin, BigDecimal couponRate, List<Line> allocations) {
         MessageDigest sha = sha256();
         update(sha, auctionId + "|" + text(isin) + "|" + decimal(couponRate) + "|" + allocations.size());
-        allocations.stream().sorted(Comparator.comparing(Line::allocationId, AllocationsDigest::codePoints))
+        allocations.stream().sorted(Comparator.comparing(Line::allocationId, CodePointOrder.ORDER))
                 .forEach(l -> update(sha, l.allocationId() + "|" + text(l.bidderId()) + "|" + l.accepted() + "|"
                         + decimal(l.price()) + "|" + decimal(l.settlementAmount()) + "|" + text(l.walletAddress())));
         return HexFormat.of().formatHex(sha.digest());
@@ -52,21 +52,6 @@ public final class AllocationsDigest {
 
     private static String decimal(BigDecimal d) {
         return d == null ? "" : d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
-    }
-
-    private static int codePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     private static MessageDigest sha256() {
