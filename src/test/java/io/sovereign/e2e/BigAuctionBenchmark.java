@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * 100,000 bids through the intake, published in chunks, every allocation settled once, no record
  * above 1 MB (see {@link BigAuction}; docs/reliability.md, "Faults").
  * <pre>
- * ./mvnw -B -o -T1 verify -pl e2e -Dit.test=BigAuctionBenchmark -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
+ * ./mvnw -B -o -T1 verify -pl e2e -De2e.heap=2g -Dit.test=BigAuctionBenchmark -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  */
 @ExtendWith(PlatformStack.class)
